@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SpeechGate.Synthesis;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the speech pipeline.</summary>
+public static class SpeechSynthesizerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ISpeechSynthesizer"/> as a pipeline around <see cref="ProviderRouter"/>; add stages to the
+    /// returned builder in request order (the first <c>Use</c> is outermost).
+    /// </summary>
+    public static SpeechSynthesizerBuilder AddSpeechPipeline(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<SpeechProviderOptions>();
+        services.TryAddSingleton<ProviderRouter>();
+        return services.AddSpeechSynthesizer(sp => sp.GetRequiredService<ProviderRouter>());
+    }
+
+    /// <summary>Registers <see cref="ISpeechSynthesizer"/> as a pipeline around the synthesizer <paramref name="innerFactory"/> makes.</summary>
+    public static SpeechSynthesizerBuilder AddSpeechSynthesizer(this IServiceCollection services, Func<IServiceProvider, ISpeechSynthesizer> innerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = new SpeechSynthesizerBuilder(innerFactory);
+        services.TryAddSingleton(sp => builder.Build(sp));
+        return builder;
+    }
+}

@@ -1,0 +1,60 @@
+namespace SpeechGate.Synthesis;
+
+/// <summary>A failure with an HTTP status and an ElevenLabs-style status string, rendered as <c>{"detail":{…}}</c>.</summary>
+public class SpeechException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public SpeechException(int statusCode, string status, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        Status = status;
+    }
+
+    /// <summary>Creates an exception with status 500 <c>something_went_wrong</c>.</summary>
+    public SpeechException()
+        : this(500, "something_went_wrong", "Speech synthesis failed.")
+    {
+    }
+
+    /// <summary>Creates an exception with status 500 <c>something_went_wrong</c>.</summary>
+    public SpeechException(string message)
+        : this(500, "something_went_wrong", message)
+    {
+    }
+
+    /// <summary>Creates an exception with status 500 <c>something_went_wrong</c>.</summary>
+    public SpeechException(string message, Exception innerException)
+        : this(500, "something_went_wrong", message, innerException)
+    {
+    }
+
+    /// <summary>HTTP status code (401, 404, 422, 429…).</summary>
+    public int StatusCode { get; }
+
+    /// <summary>ElevenLabs' legacy status string, e.g. <c>voice_not_found</c>.</summary>
+    public string Status { get; }
+
+    /// <summary>The current-format <c>code</c>, when it differs from <see cref="Status"/>.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>The current-format <c>type</c>, e.g. <c>validation_error</c>.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>The request parameter at fault, if known.</summary>
+    public string? Param { get; init; }
+
+    /// <summary>The provider's request or trace id.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>Whether any audio byte was handed to the caller before the failure (never retried then).</summary>
+    public bool AfterAudioStarted { get; init; }
+
+    /// <summary>A 422 validation error naming the parameter at fault.</summary>
+    public static SpeechException Validation(string param, string message)
+        => new(422, "invalid_parameters", message) { Param = param, Type = "validation_error", Code = "invalid_parameters" };
+
+    /// <summary>A 404 for a voice id no provider knows.</summary>
+    public static SpeechException VoiceNotFound(string voiceId)
+        => new(404, "voice_not_found", $"A voice with the voice_id {voiceId} was not found.") { Type = "not_found", Param = "voice_id" };
+}
