@@ -63,6 +63,12 @@ public sealed record SpeechRequest(string Text, string VoiceId)
     /// <summary>Whether the caller wants character alignment with the audio.</summary>
     public bool WithTimestamps { get; init; }
 
+    /// <summary>The upstream account the provider bills (cloned voices belong to one account); part of the cache key.</summary>
+    public string? Tenant { get; init; }
+
+    /// <summary>Skip the cache lookup and buy a fresh take (still stored; recorded as a regeneration).</summary>
+    public bool BypassCache { get; init; }
+
     /// <summary>Who pays (a gateway key id); metering only, never part of the cache key.</summary>
     public string? AccountId { get; init; }
 
