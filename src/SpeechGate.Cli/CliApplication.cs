@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SpeechGate.Cli.Commands;
+
+namespace SpeechGate.Cli;
+
+/// <summary>Builds the <c>speechgate</c> command tree and runs it.</summary>
+internal static class CliApplication
+{
+    private static readonly string[] ProviderNames = ["local", "elevenlabs"];
+
+    public static RootCommand CreateRootCommand(IServiceProvider services, CliContext context)
+    {
+        var providers = ProviderNames.Where(name => services.GetKeyedService<Voices.IVoiceDirectory>(name) is not null).ToArray();
+        return new RootCommand("SpeechGate: production text-to-speech that caches, budgets and pins voices.")
+        {
+            SayCommand.Create(services, context),
+            VoicesCommand.Create(services, context, providers),
+        };
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, Action<IServiceCollection>? configure = null, CancellationToken cancellationToken = default)
+    {
+        IConfiguration configuration;
+        try
+        {
+            configuration = CliServices.LoadConfiguration();
+        }
+        catch (Synthesis.SpeechException error)
+        {
+            await context.Error.WriteLineAsync($"error: {error.Message}");
+            return ExitCodes.InvalidInput;
+        }
+
+        await using var services = CliServices.Build(configuration, configure);
+        var root = CreateRootCommand(services, context);
+        var invocation = new InvocationConfiguration { Output = context.Output, Error = context.Error };
+        return await root.Parse(args).InvokeAsync(invocation, cancellationToken);
+    }
+}

@@ -1,0 +1,3 @@
+using SpeechGate.Cli;
+
+return await CliApplication.RunAsync(args, CliContext.FromConsole());
