@@ -24,6 +24,12 @@ public sealed record SpeechAudio(string MediaType, IAsyncEnumerable<AudioChunk> 
     /// <summary>The voice id that actually spoke, when a stage resolved or replaced the requested one.</summary>
     public string? ResolvedVoiceId { get; init; }
 
+    /// <summary>The cache key of the audio (a hex SHA-256 of every audio-deciding field), when a cache stage computed it.</summary>
+    public string? CacheKey { get; init; }
+
+    /// <summary>Non-fatal notices for the caller, e.g. a soft budget that is exceeded.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Released on <see cref="DisposeAsync"/>: the connection or engine lease behind <see cref="Chunks"/>.</summary>
     public IAsyncDisposable? Resource { get; init; }
 

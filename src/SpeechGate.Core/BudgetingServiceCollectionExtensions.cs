@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SpeechGate.Budgeting;
+using SpeechGate.Hosting;
+using SpeechGate.Metering;
+using SpeechGate.Storage;
+using SpeechGate.Synthesis;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers budgets, the ledger and their pipeline stages.</summary>
+public static class BudgetingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IBudgetStore"/>, <see cref="IUsageLedger"/> and <see cref="CreditEstimator"/> over one SQLite
+    /// file (default <c>&lt;data dir&gt;/speechgate.db</c>).
+    /// </summary>
+    public static IServiceCollection AddBudgeting(this IServiceCollection services, string? databasePath = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<BudgetOptions>();
+        services.AddOptions<SpeechProviderOptions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CreditEstimator>();
+        services.TryAddKeyedSingleton(nameof(AddBudgeting), (_, _) => new SqliteDatabase(
+            databasePath ?? Path.Combine(SpeechGatePaths.DataDirectory, "speechgate.db"),
+            SqliteBudgetStore.Schema + SqliteUsageLedger.Schema));
+        services.TryAddSingleton<IBudgetStore>(sp => new SqliteBudgetStore(sp.GetRequiredKeyedService<SqliteDatabase>(nameof(AddBudgeting)), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IUsageLedger>(sp => new SqliteUsageLedger(sp.GetRequiredKeyedService<SqliteDatabase>(nameof(AddBudgeting))));
+        return services;
+    }
+
+    /// <summary>Adds the budget stage: reserves before the provider is called, settles after. Place it after the cache.</summary>
+    public static SpeechSynthesizerBuilder UseBudget(this SpeechSynthesizerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Use((inner, services) => new BudgetingSpeechSynthesizer(
+            inner,
+            services.GetRequiredService<IBudgetStore>(),
+            services.GetRequiredService<CreditEstimator>(),
+            services.GetService<IUpstreamQuota>(),
+            services.GetService<ILogger<BudgetingSpeechSynthesizer>>() ?? NullLogger<BudgetingSpeechSynthesizer>.Instance));
+    }
+
+    /// <summary>Adds the metering stage: every answer goes to the ledger. Place it before the cache so hits are counted.</summary>
+    public static SpeechSynthesizerBuilder UseMetering(this SpeechSynthesizerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Use((inner, services) => new MeteringSpeechSynthesizer(
+            inner,
+            services.GetRequiredService<IUsageLedger>(),
+            services.GetRequiredService<CreditEstimator>(),
+            services.GetService<TimeProvider>() ?? TimeProvider.System));
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Dapper;
+using SpeechGate.Storage;
+
+namespace SpeechGate.Metering;
+
+/// <summary>The ledger in SQLite: one row per answered request.</summary>
+public sealed class SqliteUsageLedger(SqliteDatabase database) : IUsageLedger
+{
+    /// <summary>Tables this ledger needs; safe to run repeatedly.</summary>
+    public const string Schema = """
+        CREATE TABLE IF NOT EXISTS ledger (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, time TEXT NOT NULL, day TEXT NOT NULL,
+            account TEXT, project TEXT, line_id TEXT, provider TEXT NOT NULL, voice TEXT NOT NULL, model TEXT,
+            characters INTEGER NOT NULL, credits INTEGER NOT NULL, estimated INTEGER NOT NULL,
+            request_id TEXT, cache_status TEXT NOT NULL, audio_key TEXT,
+            regeneration INTEGER NOT NULL, rebuy INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS ledger_line ON ledger (project, line_id);
+        CREATE INDEX IF NOT EXISTS ledger_key ON ledger (audio_key);
+        CREATE INDEX IF NOT EXISTS ledger_time ON ledger (time);
+        """;
+
+    /// <inheritdoc/>
+    public async Task<UsageRecord> AppendAsync(UsageRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        if (record.Credits > 0 && record.AudioKey is not null)
+        {
+            var regeneration = record.LineId is not null && await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM ledger WHERE project IS @Project AND line_id = @LineId AND credits > 0 AND audio_key IS NOT @AudioKey",
+                new { record.Project, record.LineId, record.AudioKey }, transaction).ConfigureAwait(false) > 0;
+            var rebuy = await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM ledger WHERE audio_key = @AudioKey AND credits > 0",
+                new { record.AudioKey }, transaction).ConfigureAwait(false) > 0;
+            record = record with { Regeneration = regeneration, Rebuy = rebuy };
+        }
+
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO ledger (time, day, account, project, line_id, provider, voice, model, characters, credits, estimated,
+                                request_id, cache_status, audio_key, regeneration, rebuy)
+            VALUES (@Time, @Day, @AccountId, @Project, @LineId, @Provider, @VoiceId, @ModelId, @Characters, @Credits, @EstimatedCredits,
+                    @RequestId, @CacheStatus, @AudioKey, @Regeneration, @Rebuy)
+            """,
+            new
+            {
+                Time = Timestamp(record.Time), Day = record.Time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                record.AccountId, record.Project, record.LineId, record.Provider, record.VoiceId, record.ModelId, record.Characters,
+                record.Credits, record.EstimatedCredits, record.RequestId, CacheStatus = record.CacheStatus.ToString().ToLowerInvariant(),
+                record.AudioKey, record.Regeneration, record.Rebuy,
+            },
+            transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<LedgerTotals>> SummarizeAsync(LedgerGrouping grouping, DateTimeOffset? since, CancellationToken cancellationToken = default)
+    {
+        var column = grouping switch
+        {
+            LedgerGrouping.Key => "account",
+            LedgerGrouping.Project => "project",
+            LedgerGrouping.Voice => "voice",
+            LedgerGrouping.Model => "model",
+            LedgerGrouping.Day => "day",
+            _ => "NULL",
+        };
+        const string Totals = """
+            COUNT(*) AS Requests, COALESCE(SUM(characters), 0) AS Characters, COALESCE(SUM(credits), 0) AS SpentCredits,
+            COALESCE(SUM(CASE WHEN cache_status IN ('hit', 'coalesced') THEN estimated ELSE 0 END), 0) AS SavedCredits,
+            COALESCE(SUM(CASE WHEN regeneration = 1 OR rebuy = 1 THEN credits ELSE 0 END), 0) AS WastedCredits,
+            COALESCE(SUM(CASE WHEN cache_status = 'hit' THEN 1 ELSE 0 END), 0) AS CacheHits
+            """;
+        var filter = since is null ? "" : "WHERE time >= @since";
+        var parameters = new { since = since is { } value ? Timestamp(value) : null };
+
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var result = new List<TotalsRow>();
+        result.AddRange(await connection.QueryAsync<TotalsRow>($"SELECT NULL AS \"Group\", {Totals} FROM ledger {filter}", parameters).ConfigureAwait(false));
+        if (grouping != LedgerGrouping.None)
+        {
+            result.AddRange(await connection.QueryAsync<TotalsRow>(
+                $"SELECT {column} AS \"Group\", {Totals} FROM ledger {filter} GROUP BY {column} ORDER BY SpentCredits DESC, \"Group\"", parameters).ConfigureAwait(false));
+        }
+
+        return result.ConvertAll(row => new LedgerTotals(row.Group, row.Requests, row.Characters, row.SpentCredits, row.SavedCredits, row.WastedCredits, row.CacheHits));
+    }
+
+    private static string Timestamp(DateTimeOffset time)
+        => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    // SQLite reports a NULL group as a blob column, so Dapper needs settable properties rather than the record's constructor.
+    private sealed class TotalsRow
+    {
+        public string? Group { get; set; }
+
+        public long Requests { get; set; }
+
+        public long Characters { get; set; }
+
+        public long SpentCredits { get; set; }
+
+        public long SavedCredits { get; set; }
+
+        public long WastedCredits { get; set; }
+
+        public long CacheHits { get; set; }
+    }
+}
