@@ -17,6 +17,9 @@ internal static class CliApplication
         {
             SayCommand.Create(services, context),
             VoicesCommand.Create(services, context, providers),
+            EstimateCommand.Create(services, context),
+            BudgetCommand.Create(services, context),
+            LedgerCommand.Create(services, context),
         };
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SpeechGate.Budgeting;
 using SpeechGate.Hosting;
 using SpeechGate.Synthesis;
 
@@ -30,8 +31,15 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
         services.AddLogging();
-        services.AddSpeechPipeline();
         services.AddOptions<SpeechProviderOptions>().Bind(configuration.GetSection(SpeechProviderOptions.SectionName));
+        services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName));
+        services.AddBudgeting();
+        services.AddSingleton(sp => new SpendEstimator(sp.GetRequiredService<CreditEstimator>(), sp.GetRequiredService<IBudgetStore>(), sp.GetService<ICacheProbe>(), sp.GetService<UpstreamQuota>()));
+
+        // Request order: metering (sees hits too) → budget (only real provider calls) → provider router.
+        services.AddSpeechPipeline()
+            .UseMetering()
+            .UseBudget();
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechGate.Synthesis;
 using SpeechGate.Testing;
@@ -8,15 +9,26 @@ namespace SpeechGate.Cli.Tests;
 /// <summary>Runs the CLI in-process with captured output and a fake "local" provider.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error, byte[] StandardOutput)
 {
+    // Every CLI test in this process shares one throw-away data directory, never the user's.
+    public static readonly string DataDirectory = CreateDataDirectory();
+
+    private static string CreateDataDirectory()
+    {
+        var directory = Directory.CreateTempSubdirectory("speechgate-cli-data-").FullName;
+        Environment.SetEnvironmentVariable("SPEECHGATE_DATA", directory);
+        return directory;
+    }
+
     public static async Task<CliRun> InvokeAsync(FakeSpeechSynthesizer provider, params string[] args)
         => await InvokeAsync(provider, new FakeVoiceDirectory("local", new VoiceInfo("en-us", "English (America)", "premade", "local")), args);
 
     public static async Task<CliRun> InvokeAsync(FakeSpeechSynthesizer provider, FakeVoiceDirectory voices, params string[] args)
     {
+        _ = DataDirectory;
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var stdout = new MemoryStream();
-        var context = new CliContext(output, error, () => new NonClosingStream(stdout), () => new MemoryStream("from stdin"u8.ToArray()));
+        var context = new CliContext(output, error, () => new NonClosingStream(stdout), () => new MemoryStream(Encoding.UTF8.GetBytes(StandardInput)));
 
         var code = await CliApplication.RunAsync(args, context, services =>
         {
@@ -25,6 +37,15 @@ internal sealed record CliRun(int ExitCode, string Output, string Error, byte[] 
         });
 
         return new CliRun(code, output.ToString(), error.ToString(), stdout.ToArray());
+    }
+
+    private static readonly AsyncLocal<string?> Input = new();
+
+    /// <summary>What the fake standard input holds for the current test (async-local, so parallel tests don't share it).</summary>
+    public static string StandardInput
+    {
+        get => Input.Value ?? "from stdin";
+        set => Input.Value = value;
     }
 
     private sealed class NonClosingStream(Stream inner) : Stream

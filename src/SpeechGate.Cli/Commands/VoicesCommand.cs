@@ -9,8 +9,6 @@ namespace SpeechGate.Cli.Commands;
 /// <summary><c>speechgate voices [--json] [--provider P]</c>: lists the voices of the configured providers.</summary>
 internal static class VoicesCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     public static Command Create(IServiceProvider services, CliContext context, IReadOnlyList<string> providers)
     {
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
@@ -29,7 +27,7 @@ internal static class VoicesCommand
 
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(voices, Json));
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(voices, CliJson.Options));
             }
             else
             {
@@ -43,7 +41,7 @@ internal static class VoicesCommand
 
     private static void WriteTable(CliContext context, List<VoiceInfo> voices)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Output) });
+        var console = CliJson.Console(context);
         var table = new Table().AddColumns("Voice id", "Name", "Provider", "Category", "Labels");
         foreach (var voice in voices)
         {

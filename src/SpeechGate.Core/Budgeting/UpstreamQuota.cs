@@ -67,6 +67,13 @@ public sealed partial class UpstreamQuota(
         }
     }
 
+    /// <summary>Reads the subscription if the last read is stale, and returns <see cref="Current"/>.</summary>
+    public async Task<QuotaSnapshot?> GetCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        await RefreshIfStaleAsync(cancellationToken).ConfigureAwait(false);
+        return Current;
+    }
+
     private async Task RefreshIfStaleAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

@@ -1,0 +1,35 @@
+using SpeechGate.Synthesis;
+
+namespace SpeechGate.Budgeting;
+
+/// <summary>Prices a batch of requests exactly, with what the cache already holds and what each budget would have left.</summary>
+public sealed class SpendEstimator(CreditEstimator credits, IBudgetStore budgets, ICacheProbe? cache = null, UpstreamQuota? quota = null)
+{
+    /// <summary>Estimates <paramref name="requests"/> as if sent by <paramref name="accountId"/> for <paramref name="project"/>.</summary>
+    public async Task<SpendEstimate> EstimateAsync(IReadOnlyList<SpeechRequest> requests, string? accountId, string? project, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        long characters = 0, total = 0, cachedCredits = 0;
+        var cached = 0;
+        foreach (var request in requests)
+        {
+            var price = credits.EstimateCredits(request);
+            characters += CreditEstimator.CountCharacters(request.Text);
+            total += price;
+            if (cache is not null && await cache.ContainsAsync(request, cancellationToken).ConfigureAwait(false))
+            {
+                cached++;
+                cachedCredits += price;
+            }
+        }
+
+        var spend = total - cachedCredits;
+        var applicable = await budgets.GetApplicableAsync(accountId, project, cancellationToken).ConfigureAwait(false);
+        var after = applicable.Select(status => new BudgetAfter(
+            status.Budget.Name, status.Budget.Mode.ToString().ToLowerInvariant(), status.Budget.LimitCredits,
+            status.RemainingCredits, status.RemainingCredits - spend)).ToList();
+        var snapshot = quota is null ? null : await quota.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
+        var quotaAfter = snapshot is null ? null : new QuotaAfter(snapshot.Limit, snapshot.Remaining, snapshot.Remaining - spend);
+        return new SpendEstimate(requests.Count, characters, total, CreditEstimator.EstimateMinutes((int)characters), cached, cachedCredits, after, quotaAfter);
+    }
+}
