@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SpeechGate.Budgeting;
 using SpeechGate.Hosting;
 using SpeechGate.Metering;
+using SpeechGate.Providers.ElevenLabs;
 using SpeechGate.Storage;
 using SpeechGate.Synthesis;
 
@@ -22,12 +23,36 @@ public static class BudgetingServiceCollectionExtensions
         services.AddOptions<BudgetOptions>();
         services.AddOptions<SpeechProviderOptions>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<CreditEstimator>();
+        services.TryAddSingleton(sp => new CreditEstimator(
+            sp.GetRequiredService<Options.IOptions<BudgetOptions>>(), sp.GetRequiredService<Options.IOptions<SpeechProviderOptions>>(), sp.GetService<IModelRateSource>()));
         services.TryAddKeyedSingleton(nameof(AddBudgeting), (_, _) => new SqliteDatabase(
             databasePath ?? Path.Combine(SpeechGatePaths.DataDirectory, "speechgate.db"),
             SqliteBudgetStore.Schema + SqliteUsageLedger.Schema));
         services.TryAddSingleton<IBudgetStore>(sp => new SqliteBudgetStore(sp.GetRequiredKeyedService<SqliteDatabase>(nameof(AddBudgeting)), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IUsageLedger>(sp => new SqliteUsageLedger(sp.GetRequiredKeyedService<SqliteDatabase>(nameof(AddBudgeting))));
+        return services;
+    }
+
+    /// <summary>
+    /// Prices ElevenLabs requests from its published model rates and refuses locally what the account's quota
+    /// (<c>GET /v1/user/subscription</c>) cannot afford. Call after <c>AddElevenLabsSpeechProvider()</c>.
+    /// </summary>
+    public static IServiceCollection AddElevenLabsBudgeting(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<ElevenLabsModelPrices>();
+        services.TryAddSingleton<IModelRateSource>(sp => sp.GetRequiredService<ElevenLabsModelPrices>());
+        services.TryAddSingleton(sp => new UpstreamQuota(
+            ElevenLabsServiceCollectionExtensions.ProviderName,
+            async cancellationToken =>
+            {
+                var subscription = await sp.GetRequiredService<ElevenLabsClient>().GetSubscriptionAsync(cancellationToken).ConfigureAwait(false);
+                var resets = subscription.NextCharacterCountResetUnix is { } unix ? DateTimeOffset.FromUnixTimeSeconds(unix) : (DateTimeOffset?)null;
+                return new QuotaSnapshot(subscription.CharacterCount, subscription.CharacterLimit, resets);
+            },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<UpstreamQuota>>() ?? NullLogger<UpstreamQuota>.Instance));
+        services.TryAddSingleton<IUpstreamQuota>(sp => sp.GetRequiredService<UpstreamQuota>());
         return services;
     }
 

@@ -6,7 +6,7 @@ using SpeechGate.Synthesis;
 namespace SpeechGate.Budgeting;
 
 /// <summary>Prices a request before it is sent: billable characters × the model's credits per character.</summary>
-public sealed class CreditEstimator(IOptions<BudgetOptions> options, IOptions<SpeechProviderOptions> providers)
+public sealed class CreditEstimator(IOptions<BudgetOptions> options, IOptions<SpeechProviderOptions> providers, IModelRateSource? rates = null)
 {
     /// <summary>Characters as ElevenLabs counts them: Unicode scalar values (Python's <c>len</c>), not UTF-16 units.</summary>
     public static int CountCharacters(string text)
@@ -28,12 +28,20 @@ public sealed class CreditEstimator(IOptions<BudgetOptions> options, IOptions<Sp
         return request.Provider ?? providers.Value.Default;
     }
 
-    /// <summary>Credits per character of <paramref name="modelId"/> (null: the default model).</summary>
+    /// <summary>
+    /// Credits per character of <paramref name="modelId"/> (null: the default model): configured override, then the
+    /// provider's published rate, then the offline table, then <see cref="BudgetOptions.UnknownModelMultiplier"/>.
+    /// </summary>
     public double MultiplierOf(string? modelId)
     {
         if (modelId is not null && options.Value.ModelMultipliers.TryGetValue(modelId, out var configured))
         {
             return configured;
+        }
+
+        if (rates is not null && rates.TryGetMultiplier(modelId ?? KnownModels.Default.ModelId, out var published))
+        {
+            return published;
         }
 
         return KnownModels.Find(modelId)?.CreditsPerCharacter ?? options.Value.UnknownModelMultiplier;
