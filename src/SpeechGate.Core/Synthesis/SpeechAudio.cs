@@ -24,6 +24,9 @@ public sealed record SpeechAudio(string MediaType, IAsyncEnumerable<AudioChunk> 
     /// <summary>The voice id that actually spoke, when a stage resolved or replaced the requested one.</summary>
     public string? ResolvedVoiceId { get; init; }
 
+    /// <summary>The cache key of the request (64 hex digits), set by the cache stage; usable as an HTTP ETag.</summary>
+    public string? CacheKey { get; init; }
+
     /// <summary>Released on <see cref="DisposeAsync"/>: the connection or engine lease behind <see cref="Chunks"/>.</summary>
     public IAsyncDisposable? Resource { get; init; }
 
