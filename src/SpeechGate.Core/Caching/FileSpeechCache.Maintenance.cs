@@ -16,6 +16,7 @@ public sealed partial class FileSpeechCache
             var (_, total) = await _index.MeasureAsync(cancellationToken).ConfigureAwait(false);
             if (total <= maxBytes)
             {
+                Interlocked.Exchange(ref _bytesEstimate, total);
                 return new SpeechCachePruneResult(0, 0, total);
             }
 
@@ -39,6 +40,7 @@ public sealed partial class FileSpeechCache
             }
 
             victims.ForEach(victim => _memory.Remove(victim.Key));
+            Interlocked.Exchange(ref _bytesEstimate, total - freed);
             Log.Pruned(_logger, victims.Count, freed);
             return new SpeechCachePruneResult(victims.Count, freed, total - freed);
         }

@@ -30,6 +30,9 @@ public sealed partial class FileSpeechCache : ISpeechCache, IAsyncDisposable, ID
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ITimer _flushTimer;
 
+    // Bytes stored as last measured, plus what this process stored since; unknown (huge) until the first measure.
+    private long _bytesEstimate = long.MaxValue / 2;
+
     /// <summary>Opens (or creates) the cache in <see cref="SpeechCacheOptions.Directory"/>.</summary>
     public FileSpeechCache(SpeechCacheOptions options, TimeProvider? timeProvider = null, ILogger<FileSpeechCache>? logger = null)
     {
@@ -126,7 +129,11 @@ public sealed partial class FileSpeechCache : ISpeechCache, IAsyncDisposable, ID
             _writeGate.Release();
         }
 
-        await PruneAsync(_maxBytes, cancellationToken).ConfigureAwait(false);
+        // Measuring sums the whole index, so only do it when this store may have crossed the cap.
+        if (Interlocked.Add(ref _bytesEstimate, speech.Audio.Length) > _maxBytes)
+        {
+            await PruneAsync(_maxBytes, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>

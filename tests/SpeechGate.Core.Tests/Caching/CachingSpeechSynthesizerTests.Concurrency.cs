@@ -1,3 +1,4 @@
+using SpeechGate.Caching;
 using SpeechGate.Synthesis;
 using SpeechGate.Testing.Fakes;
 
@@ -127,6 +128,25 @@ public sealed partial class CachingSpeechSynthesizerTests
         Assert.All(sequential.Skip(1), s => Assert.Contains(s, new[] { SpeechCacheStatus.Hit, SpeechCacheStatus.Coalesced }));
     }
 
+    [Fact]
+    public async Task SynthesizeAsync_FlightFinishesBetweenLookupAndClaim_AnswersFromStoreWithoutAnotherCall()
+    {
+        var cache = new InterleavingCache(_cache);
+        var stage = Stage(cache);
+
+        // While the second request sits between its store lookup and claiming the flight, a first one runs start to end.
+        cache.AfterNextMiss = async () =>
+        {
+            await SynthesizeAndReadAsync(Request, stage);
+            await stage.WhenIdleAsync();
+        };
+        var (late, bytes) = await SynthesizeAndReadAsync(Request, stage);
+
+        Assert.Equal(1, _provider.Calls);
+        Assert.Equal(SpeechCacheStatus.Hit, late.CacheStatus);
+        Assert.Equal(GatedSpeechSynthesizer.ExpectedBytes(Request), bytes);
+    }
+
     private static async Task<byte[]> RestAsync(IAsyncEnumerator<AudioChunk> chunks)
     {
         var rest = new List<byte>();
@@ -136,5 +156,33 @@ public sealed partial class CachingSpeechSynthesizerTests
         }
 
         return [.. rest];
+    }
+
+    /// <summary>Runs <see cref="AfterNextMiss"/> once, after a lookup has missed and before its caller sees the miss.</summary>
+    private sealed class InterleavingCache(ISpeechCache inner) : ISpeechCache
+    {
+        public Func<Task>? AfterNextMiss { get; set; }
+
+        public async ValueTask<CachedSpeech?> GetAsync(SpeechCacheKey key, CancellationToken cancellationToken = default)
+        {
+            var found = await inner.GetAsync(key, cancellationToken);
+            if (found is null && AfterNextMiss is { } interleave)
+            {
+                AfterNextMiss = null;
+                await interleave();
+            }
+
+            return found;
+        }
+
+        public Task SetAsync(SpeechCacheKey key, CachedSpeech speech, CancellationToken cancellationToken = default) => inner.SetAsync(key, speech, cancellationToken);
+
+        public ValueTask RecordAsync(SpeechCacheStatus status, int creditsSaved, CancellationToken cancellationToken = default) => inner.RecordAsync(status, creditsSaved, cancellationToken);
+
+        public Task<SpeechCacheStats> GetStatsAsync(CancellationToken cancellationToken = default) => inner.GetStatsAsync(cancellationToken);
+
+        public Task<SpeechCachePruneResult> PruneAsync(long maxBytes, CancellationToken cancellationToken = default) => inner.PruneAsync(maxBytes, cancellationToken);
+
+        public Task<SpeechCacheVerifyResult> VerifyAsync(CancellationToken cancellationToken = default) => inner.VerifyAsync(cancellationToken);
     }
 }
