@@ -80,16 +80,7 @@ public sealed partial class FileSpeechCache : ISpeechCache, IAsyncDisposable, ID
             return null;
         }
 
-        var (alignment, normalized) = AlignmentJson.Deserialize(entry.AlignmentJson);
-        var speech = new CachedSpeech(audio, entry.MediaType)
-        {
-            RequestId = entry.RequestId,
-            HistoryItemId = entry.HistoryItemId,
-            BilledCharacters = entry.BilledCharacters,
-            Alignment = alignment,
-            NormalizedAlignment = normalized,
-            Created = DateTimeOffset.FromUnixTimeMilliseconds(entry.CreatedMs),
-        };
+        var speech = entry.ToSpeech(audio);
         _memory.Set(key.Value, speech);
         _activity.Touch(key.Value, NowMs);
         return speech;
@@ -102,15 +93,7 @@ public sealed partial class FileSpeechCache : ISpeechCache, IAsyncDisposable, ID
         ArgumentNullException.ThrowIfNull(speech);
         var now = NowMs;
         var hash = BlobDirectory.HashOf(speech.Audio.Span);
-        var entry = new IndexedSpeech(key.Value, hash, speech.MediaType, speech.Audio.Length)
-        {
-            RequestId = speech.RequestId,
-            HistoryItemId = speech.HistoryItemId,
-            BilledCharacters = speech.BilledCharacters,
-            AlignmentJson = AlignmentJson.Serialize(speech.Alignment, speech.NormalizedAlignment),
-            CreatedMs = now,
-            LastHitMs = now,
-        };
+        var entry = IndexedSpeech.From(key.Value, hash, speech, now);
 
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
