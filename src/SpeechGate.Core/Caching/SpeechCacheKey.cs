@@ -32,7 +32,7 @@ public sealed record SpeechCacheKey
         var model = Optional(request.ModelId) ?? (provider == ElevenLabs ? KnownModels.Default.ModelId : null);
         var settings = (request.VoiceSettings ?? VoiceSettings.Defaults).WithDefaults();
 
-        using var writer = new SpeechCacheKeyWriter();
+        var writer = new SpeechCacheKeyWriter();
         writer.Write(KeyVersion);
         writer.Write(provider);
         writer.Write(Optional(request.Tenant));
