@@ -190,6 +190,17 @@ public sealed partial class CachingSpeechSynthesizerTests : IAsyncLifetime
         Assert.Equal(2, _provider.Calls);
     }
 
+    [Fact]
+    public async Task SynthesizeAsync_StoreLookupThrows_AnswersAsAMiss()
+    {
+        var cache = new InterleavingCache(_cache) { AfterNextMiss = () => throw new IOException("The cache disk is gone.") };
+
+        var (audio, bytes) = await SynthesizeAndReadAsync(Request, Stage(cache));
+
+        Assert.Equal(SpeechCacheStatus.Miss, audio.CacheStatus);
+        Assert.Equal(GatedSpeechSynthesizer.ExpectedBytes(Request), bytes);
+    }
+
     private FileSpeechCache OpenCache() => new(new SpeechCacheOptions { Directory = _directory.Path });
 
     private CachingSpeechSynthesizer Stage(ISpeechCache cache, ISpeechSynthesizer? provider = null)
