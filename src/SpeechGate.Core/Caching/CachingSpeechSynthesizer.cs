@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using SpeechGate.Synthesis;
+
+namespace SpeechGate.Caching;
+
+/// <summary>Answers repeated requests from <see cref="ISpeechCache"/>, and shares one upstream call among identical concurrent misses.</summary>
+/// <remarks>
+/// A miss is streamed to its caller while being teed into the store; identical requests arriving meanwhile read the
+/// same bytes as they arrive. Hits and coalesced requests cost nothing (<see cref="SpeechAudio.BilledCharacters"/> is 0).
+/// Failures are never stored, and a failed flight is forgotten, so the next identical request makes a fresh call.
+/// </remarks>
+internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner, ISpeechCache cache, string? defaultProvider, ILogger logger)
+    : DelegatingSpeechSynthesizer(inner)
+{
+    private readonly ConcurrentDictionary<SpeechCacheKey, InFlightSpeech> _flights = new();
+    private readonly ConcurrentDictionary<Task, byte> _tees = new();
+    private readonly SpeechTee _tee = new(cache, logger);
+    private long _finishedFlights;
+
+    /// <inheritdoc/>
+    public override async Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var key = SpeechCacheKey.From(request, defaultProvider);
+        if (request.BypassCache)
+        {
+            return await LeadAsync(key, request, new InFlightSpeech(), SpeechCacheStatus.Bypass, cancellationToken).ConfigureAwait(false);
+        }
+
+        var finished = Interlocked.Read(ref _finishedFlights);
+        if (_flights.TryGetValue(key, out var flight))
+        {
+            return await JoinAsync(key, flight, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await TryGetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit)
+        {
+            return await ServeAsync(key, hit).ConfigureAwait(false);
+        }
+
+        var mine = new InFlightSpeech();
+        flight = _flights.GetOrAdd(key, mine);
+        if (flight != mine)
+        {
+            return await JoinAsync(key, flight, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A flight that finished between our lookup and our claim has stored its clip: answer from it, not from a new call.
+        if (Interlocked.Read(ref _finishedFlights) != finished && await TryGetAsync(key, CancellationToken.None).ConfigureAwait(false) is { } stored)
+        {
+            Publish(mine, stored);
+            _flights.TryRemove(KeyValuePair.Create(key, mine));
+            return await ServeAsync(key, stored).ConfigureAwait(false);
+        }
+
+        return await LeadAsync(key, request, mine, SpeechCacheStatus.Miss, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Completes when every upstream response started so far has been read to the end and stored (or has failed).</summary>
+    internal Task WhenIdleAsync() => Task.WhenAll(_tees.Keys);
+
+    private async Task<SpeechAudio> LeadAsync(SpeechCacheKey key, SpeechRequest request, InFlightSpeech flight, SpeechCacheStatus status, CancellationToken cancellationToken)
+    {
+        var tee = RunTeeAsync(key, request, flight, registered: status != SpeechCacheStatus.Bypass);
+        _tees.TryAdd(tee, 0);
+        _ = tee.ContinueWith(done => _tees.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        await cache.RecordAsync(status, 0, CancellationToken.None).ConfigureAwait(false);
+
+        // The caller may stop waiting; the upstream call goes on and is stored regardless.
+        var upstream = await flight.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return Describe(upstream, flight.ReadAsync(cancellationToken), key, status) with { BilledCharacters = upstream.BilledCharacters };
+    }
+
+    private async Task RunTeeAsync(SpeechCacheKey key, SpeechRequest request, InFlightSpeech flight, bool registered)
+    {
+        try
+        {
+            await _tee.RunAsync(Inner, request, key, flight).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Counted before removal, so a request that missed the flight and the store is sure to look again.
+            Interlocked.Increment(ref _finishedFlights);
+            if (registered)
+            {
+                _flights.TryRemove(KeyValuePair.Create(key, flight));
+            }
+        }
+    }
+
+    private async Task<SpeechAudio> JoinAsync(SpeechCacheKey key, InFlightSpeech flight, CancellationToken cancellationToken)
+    {
+        var upstream = await flight.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await cache.RecordAsync(SpeechCacheStatus.Coalesced, upstream.BilledCharacters, CancellationToken.None).ConfigureAwait(false);
+        return Describe(upstream, flight.ReadAsync(cancellationToken), key, SpeechCacheStatus.Coalesced);
+    }
+
+    private async Task<SpeechAudio> ServeAsync(SpeechCacheKey key, CachedSpeech hit)
+    {
+        await cache.RecordAsync(SpeechCacheStatus.Hit, hit.BilledCharacters, CancellationToken.None).ConfigureAwait(false);
+        return new SpeechAudio(hit.MediaType, Once(ToChunk(hit)))
+        {
+            RequestId = hit.RequestId,
+            HistoryItemId = hit.HistoryItemId,
+            CacheStatus = SpeechCacheStatus.Hit,
+            CacheKey = key.Value,
+        };
+    }
+
+    private async ValueTask<CachedSpeech?> TryGetAsync(SpeechCacheKey key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A broken store costs money, not availability: answer as a miss.
+            Log.LookupFailed(logger, key.Value, exception);
+            return null;
+        }
+    }
+
+    private static void Publish(InFlightSpeech flight, CachedSpeech hit)
+    {
+        flight.Start(new SpeechAudio(hit.MediaType, Once(default)) { RequestId = hit.RequestId, HistoryItemId = hit.HistoryItemId, BilledCharacters = hit.BilledCharacters });
+        flight.Append(ToChunk(hit));
+        flight.Complete();
+    }
+
+    private static SpeechAudio Describe(SpeechAudio upstream, IAsyncEnumerable<AudioChunk> chunks, SpeechCacheKey key, SpeechCacheStatus status)
+        => new(upstream.MediaType, chunks)
+        {
+            RequestId = upstream.RequestId,
+            HistoryItemId = upstream.HistoryItemId,
+            ResolvedVoiceId = upstream.ResolvedVoiceId,
+            CacheStatus = status,
+            CacheKey = key.Value,
+        };
+
+    private static AudioChunk ToChunk(CachedSpeech hit) => new(hit.Audio) { Alignment = hit.Alignment, NormalizedAlignment = hit.NormalizedAlignment };
+
+    private static async IAsyncEnumerable<AudioChunk> Once(AudioChunk chunk, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await Task.CompletedTask.ConfigureAwait(false);
+        yield return chunk;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Cache lookup for {Key} failed; answering as a miss.")]
+        public static partial void LookupFailed(ILogger logger, string key, Exception exception);
+    }
+}
