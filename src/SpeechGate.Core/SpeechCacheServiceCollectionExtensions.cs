@@ -28,7 +28,7 @@ public static class SpeechCacheServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<FileSpeechCache>>()));
         services.TryAddSingleton<ISpeechCache>(sp => sp.GetRequiredService<FileSpeechCache>());
-        services.TryAddSingleton<Budgeting.ICacheProbe, SpeechCacheProbe>();
+        services.TryAddSingleton<SpeechGate.Budgeting.ICacheProbe, SpeechCacheProbe>();
         return services;
     }
 }
