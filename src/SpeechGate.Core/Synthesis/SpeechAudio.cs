@@ -24,6 +24,9 @@ public sealed record SpeechAudio(string MediaType, IAsyncEnumerable<AudioChunk> 
     /// <summary>The voice id that actually spoke, when a stage resolved or replaced the requested one.</summary>
     public string? ResolvedVoiceId { get; init; }
 
+    /// <summary>When a fallback voice spoke because the requested one is gone: the voice that was requested (header <c>x-speechgate-voice-fallback</c>).</summary>
+    public string? FallbackFromVoiceId { get; init; }
+
     /// <summary>Released on <see cref="DisposeAsync"/>: the connection or engine lease behind <see cref="Chunks"/>.</summary>
     public IAsyncDisposable? Resource { get; init; }
 
