@@ -30,7 +30,11 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
         services.AddLogging();
-        services.AddSpeechPipeline();
+        services.AddVoiceResolution(options => VoiceResolutionConfiguration.Bind(configuration, options));
+
+        // Voice resolution runs before the cache (when added), so the cache keys on the resolved, stable voice id.
+        services.AddSpeechPipeline()
+            .UseVoiceResolution();
         services.AddOptions<SpeechProviderOptions>().Bind(configuration.GetSection(SpeechProviderOptions.SectionName));
         configure?.Invoke(services);
         return services.BuildServiceProvider();

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using SpeechGate.Hosting;
+using SpeechGate.VoiceResolution;
+
+namespace SpeechGate.Cli;
+
+/// <summary>Binds <see cref="VoiceResolutionOptions"/>: section <c>Voices</c>, and <c>SPEECHGATE_MODE=dev</c> for dev mode.</summary>
+internal static class VoiceResolutionConfiguration
+{
+    public static void Bind(IConfiguration configuration, VoiceResolutionOptions options)
+    {
+        configuration.GetSection(VoiceResolutionOptions.SectionName).Bind(options);
+        options.Mode ??= configuration["Mode"];
+        options.RecentVoicesFile ??= Path.Combine(SpeechGatePaths.DataDirectory, "voices-recent.json");
+    }
+}
