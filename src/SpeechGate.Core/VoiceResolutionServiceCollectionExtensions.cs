@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using SpeechGate.Synthesis;
 using SpeechGate.VoiceResolution;
 
@@ -42,6 +43,7 @@ public static class VoiceResolutionServiceCollectionExtensions
             inner,
             services.GetService<VoiceConfigurationStore>() ?? throw new InvalidOperationException("Call AddVoiceResolution() before UseVoiceResolution()."),
             services.GetService<RecentVoiceLog>(),
+            services.GetService<IOptions<SpeechProviderOptions>>()?.Value.Default,
             services.GetService<ILogger<VoiceResolvingSpeechSynthesizer>>() ?? NullLogger<VoiceResolvingSpeechSynthesizer>.Instance));
     }
 }

@@ -8,7 +8,11 @@ namespace SpeechGate.VoiceResolution;
 /// <c>voice_not_found</c> with the next fallback before any audio byte is handed out.
 /// </summary>
 internal sealed partial class VoiceResolvingSpeechSynthesizer(
-    ISpeechSynthesizer inner, VoiceConfigurationStore store, RecentVoiceLog? recentVoices, ILogger<VoiceResolvingSpeechSynthesizer> logger)
+    ISpeechSynthesizer inner,
+    VoiceConfigurationStore store,
+    RecentVoiceLog? recentVoices,
+    string? defaultProvider,
+    ILogger<VoiceResolvingSpeechSynthesizer> logger)
     : DelegatingSpeechSynthesizer(inner)
 {
     public override async Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
@@ -29,7 +33,7 @@ internal sealed partial class VoiceResolvingSpeechSynthesizer(
                     audio = await FirstChunkPrefetch.StartAsync(audio, cancellationToken).ConfigureAwait(false);
                 }
 
-                recentVoices?.Record(attempt.Provider, attempt.VoiceId, candidates[i].Label);
+                recentVoices?.Record(attempt.Provider ?? defaultProvider, attempt.VoiceId, candidates[i].Label);
                 return audio with { ResolvedVoiceId = attempt.VoiceId, FallbackFromVoiceId = i > 0 ? candidates[0].VoiceId : null };
             }
             catch (SpeechException error) when (error.Status == "voice_not_found" && !error.AfterAudioStarted && !isLast)
