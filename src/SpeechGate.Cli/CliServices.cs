@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechGate.Hosting;
+using SpeechGate.Providers.ElevenLabs;
 using SpeechGate.Synthesis;
 
 namespace SpeechGate.Cli;
@@ -36,7 +37,19 @@ internal static class CliServices
         services.AddSpeechPipeline()
             .UseVoiceResolution();
         services.AddOptions<SpeechProviderOptions>().Bind(configuration.GetSection(SpeechProviderOptions.SectionName));
+        if (ElevenLabsConfigured(configuration))
+        {
+            services.AddElevenLabsSpeechProvider();
+            services.AddElevenLabsVoiceUpstream();
+        }
+
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
+
+    // Without a key the ElevenLabs provider could only fail: leave it out, so `voices` lists what works.
+    private static bool ElevenLabsConfigured(IConfiguration configuration)
+        => !string.IsNullOrWhiteSpace(configuration[$"{ElevenLabsOptions.SectionName}:ApiKey"]
+            ?? configuration[ElevenLabsOptions.ApiKeyVariable]
+            ?? Environment.GetEnvironmentVariable(ElevenLabsOptions.ApiKeyVariable));
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SpeechGate.Providers.ElevenLabs;
 using SpeechGate.Synthesis;
 using SpeechGate.VoiceResolution;
 
@@ -29,6 +30,14 @@ public static class VoiceResolutionServiceCollectionExtensions
         services.TryAddSingleton(sp => new VoicePinner(sp.GetRequiredService<IVoiceUpstream>(), sp.GetRequiredService<VoiceConfigurationStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new VoiceHealthChecker(sp.GetRequiredService<IVoiceUpstream>(), sp.GetRequiredService<VoiceConfigurationStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<RecentVoiceLog>()));
+        return services;
+    }
+
+    /// <summary>Registers the ElevenLabs account (<see cref="ElevenLabsClient"/>) as the <see cref="IVoiceUpstream"/> for pinning and health checks.</summary>
+    public static IServiceCollection AddElevenLabsVoiceUpstream(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<IVoiceUpstream>(sp => new ElevenLabsVoiceUpstream(sp.GetRequiredService<ElevenLabsClient>()));
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SpeechGate.Synthesis;
 using SpeechGate.Testing;
+using SpeechGate.VoiceResolution;
 using SpeechGate.Voices;
 
 namespace SpeechGate.Cli.Tests;
@@ -11,7 +12,11 @@ internal sealed record CliRun(int ExitCode, string Output, string Error, byte[] 
     public static async Task<CliRun> InvokeAsync(FakeSpeechSynthesizer provider, params string[] args)
         => await InvokeAsync(provider, new FakeVoiceDirectory("local", new VoiceInfo("en-us", "English (America)", "premade", "local")), args);
 
-    public static async Task<CliRun> InvokeAsync(FakeSpeechSynthesizer provider, FakeVoiceDirectory voices, params string[] args)
+    public static Task<CliRun> InvokeAsync(FakeSpeechSynthesizer provider, FakeVoiceDirectory voices, params string[] args)
+        => InvokeAsync(provider, voices, null, args);
+
+    /// <summary>Runs with extra registrations (e.g. the fake ElevenLabs provider, voice file locations).</summary>
+    public static async Task<CliRun> InvokeAsync(FakeSpeechSynthesizer provider, FakeVoiceDirectory voices, Action<IServiceCollection>? configure, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -22,6 +27,10 @@ internal sealed record CliRun(int ExitCode, string Output, string Error, byte[] 
         {
             services.AddKeyedSingleton<ISpeechSynthesizer>("local", provider);
             services.AddKeyedSingleton<IVoiceDirectory>("local", voices);
+
+            // Tests never write the per-user data directory.
+            services.Configure<VoiceResolutionOptions>(options => options.RecentVoicesFile = null);
+            configure?.Invoke(services);
         });
 
         return new CliRun(code, output.ToString(), error.ToString(), stdout.ToArray());

@@ -11,12 +11,6 @@ public sealed class VoicePinner(IVoiceUpstream upstream, VoiceConfigurationStore
         ArgumentException.ThrowIfNullOrWhiteSpace(aliasOrVoiceId);
         var configuration = store.Current;
         var alias = configuration.Catalog.Find(aliasOrVoiceId);
-        if (alias is null && !VoiceIds.LooksLikeVoiceId(aliasOrVoiceId))
-        {
-            throw new SpeechException(404, "unknown_voice_alias",
-                $"'{aliasOrVoiceId}' is neither an alias in {configuration.Catalog.Path ?? "voices.yaml"} nor a 20-character voice id.") { Param = "voice_id" };
-        }
-
         var originalId = alias?.VoiceId ?? aliasOrVoiceId;
         if (configuration.Lock.Find(aliasOrVoiceId) is { } existing && existing.OriginalVoiceId == originalId
             && await upstream.GetVoiceAsync(existing.VoiceId, cancellationToken).ConfigureAwait(false) is { InMyVoices: true } stable)
@@ -26,7 +20,9 @@ public sealed class VoicePinner(IVoiceUpstream upstream, VoiceConfigurationStore
         }
 
         var voice = await upstream.GetVoiceAsync(originalId, cancellationToken).ConfigureAwait(false)
-            ?? throw SpeechException.VoiceNotFound(originalId);
+            ?? throw (alias is null && !VoiceIds.LooksLikeVoiceId(aliasOrVoiceId)
+                ? new SpeechException(404, "unknown_voice_alias", $"'{aliasOrVoiceId}' is neither an alias in {configuration.Catalog.Path ?? "voices.yaml"} nor a voice the account or the library knows.") { Param = "voice_id" }
+                : SpeechException.VoiceNotFound(originalId));
         if (!voice.IsLibraryVoice)
         {
             return await SaveAsync(aliasOrVoiceId, Pin(voice, originalId, voice.PublicOwnerId), added: false, cancellationToken).ConfigureAwait(false);

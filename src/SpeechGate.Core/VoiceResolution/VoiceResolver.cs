@@ -64,7 +64,9 @@ public static class VoiceResolver
                 continue;
             }
 
+            // A fallback that names no provider speaks through the primary's (a pinned ElevenLabs voice falls back on ElevenLabs).
             var candidate = Candidate(configuration, fallback);
+            candidate = candidate with { Provider = candidate.Provider ?? candidates[0].Provider };
             if (candidates.TrueForAll(existing => existing.VoiceId != candidate.VoiceId || existing.Provider != candidate.Provider))
             {
                 candidates.Add(candidate);
