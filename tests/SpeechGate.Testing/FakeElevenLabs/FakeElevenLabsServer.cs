@@ -91,6 +91,7 @@ public sealed class FakeElevenLabsServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         record.Body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
         _requests.Enqueue(record);
+        Timeline.Mark($"request:{record.Sequence}");
         return record;
     }
 
