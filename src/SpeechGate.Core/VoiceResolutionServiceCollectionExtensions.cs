@@ -13,7 +13,7 @@ public static class VoiceResolutionServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="VoiceConfigurationStore"/>, <see cref="RecentVoiceLog"/> and, when an <see cref="IVoiceUpstream"/>
-    /// is registered, <see cref="VoicePinner"/> and <see cref="VoiceHealthChecker"/>.
+    /// is registered, <see cref="VoicePinner"/>, <see cref="VoiceHealthChecker"/> and <see cref="VoiceHealthMonitor"/>.
     /// </summary>
     public static IServiceCollection AddVoiceResolution(this IServiceCollection services, Action<VoiceResolutionOptions>? configure = null)
     {
@@ -30,6 +30,7 @@ public static class VoiceResolutionServiceCollectionExtensions
         services.TryAddSingleton(sp => new VoicePinner(sp.GetRequiredService<IVoiceUpstream>(), sp.GetRequiredService<VoiceConfigurationStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new VoiceHealthChecker(sp.GetRequiredService<IVoiceUpstream>(), sp.GetRequiredService<VoiceConfigurationStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<RecentVoiceLog>()));
+        services.TryAddSingleton(sp => new VoiceHealthMonitor(sp.GetRequiredService<VoiceHealthChecker>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

@@ -16,6 +16,9 @@ public sealed class FakeVoiceUpstream : IVoiceUpstream
 
     public int DesignCalls { get; private set; }
 
+    /// <summary>Number of voice lookups so far.</summary>
+    public int GetCalls { get; private set; }
+
     public FakeVoiceUpstream WithVoice(string voiceId, string category, string name = "Voice")
     {
         lock (_voices)
@@ -56,6 +59,7 @@ public sealed class FakeVoiceUpstream : IVoiceUpstream
     {
         lock (_voices)
         {
+            GetCalls++;
             return Task.FromResult(_voices.GetValueOrDefault(voiceId));
         }
     }

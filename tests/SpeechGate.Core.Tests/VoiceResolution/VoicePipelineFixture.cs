@@ -20,7 +20,9 @@ internal sealed class VoicePipelineFixture : IDisposable
 
     public string LockPath => Path.Combine(Directory, "voices.lock");
 
-    public ServiceProvider Build(string yaml, Action<VoiceResolutionOptions>? configure = null)
+    public ManualTimeProvider Time { get; } = new();
+
+    public ServiceProvider Build(string yaml, Action<VoiceResolutionOptions>? configure = null, Func<ISpeechSynthesizer, ISpeechSynthesizer>? innerStage = null)
     {
         File.WriteAllText(CatalogPath, yaml);
         var services = new ServiceCollection();
@@ -33,7 +35,13 @@ internal sealed class VoicePipelineFixture : IDisposable
             options.RecentVoicesFile = Path.Combine(Directory, "recent.json");
             configure?.Invoke(options);
         });
-        services.AddSpeechPipeline().UseVoiceResolution();
+        services.AddSingleton<TimeProvider>(Time);
+        var pipeline = services.AddSpeechPipeline().UseVoiceResolution();
+        if (innerStage is not null)
+        {
+            pipeline.Use(innerStage);
+        }
+
         services.Configure<SpeechProviderOptions>(options => options.Default = "elevenlabs");
         return services.BuildServiceProvider();
     }

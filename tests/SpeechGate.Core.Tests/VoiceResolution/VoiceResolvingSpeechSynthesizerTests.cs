@@ -150,6 +150,20 @@ public sealed class VoiceResolvingSpeechSynthesizerTests : IDisposable
         Assert.Empty(_fixture.ElevenLabs.Requests);
     }
 
+    [Fact]
+    public async Task SynthesizeAsync_StageAfterResolution_SeesResolvedRequest()
+    {
+        await VoiceLockFile.WriteAsync(_fixture.LockPath, VoiceLock.Empty.With("narrator", new VoicePin("STABLECOPY0000000001", "LIBRARYVOICE00000001", "professional")));
+        var seen = new List<SpeechRequest>();
+        await using var services = _fixture.Build(Yaml, innerStage: inner => new RecordingSpeechSynthesizer(inner, seen));
+
+        await using var audio = await services.GetRequiredService<ISpeechSynthesizer>().SynthesizeAsync(new SpeechRequest("Hello.", "narrator"));
+
+        // The cache sits here in production: it must key on the stable id and the alias defaults, never the alias.
+        var request = Assert.Single(seen);
+        Assert.Equal(("STABLECOPY0000000001", "eleven_flash_v2_5", 0.3), (request.VoiceId, request.ModelId, request.VoiceSettings!.Stability));
+    }
+
     private static byte[] FakeSpeechSynthesizerBytes(SpeechRequest request) => Testing.FakeSpeechSynthesizer.ExpectedBytes(request);
 
     private static async IAsyncEnumerable<AudioChunk> FailingChunks(string voiceId)
@@ -159,6 +173,15 @@ public sealed class VoiceResolvingSpeechSynthesizerTests : IDisposable
 #pragma warning disable CS0162 // An iterator needs a yield; the throw above is the point.
         yield break;
 #pragma warning restore CS0162
+    }
+
+    private sealed class RecordingSpeechSynthesizer(ISpeechSynthesizer inner, List<SpeechRequest> seen) : DelegatingSpeechSynthesizer(inner)
+    {
+        public override Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
+        {
+            seen.Add(request);
+            return base.SynthesizeAsync(request, cancellationToken);
+        }
     }
 
     private sealed class FallbackCounter : IDisposable
