@@ -4,6 +4,22 @@ using YamlDotNet.RepresentationModel;
 namespace SpeechGate.VoiceResolution;
 
 /// <summary>Parses and validates <c>voices.yaml</c>: unknown keys, unknown aliases and fallback cycles are errors with a line.</summary>
+/// <remarks>
+/// <code>
+/// voices:
+///   narrator:                         # the alias requests use as a voice id
+///     voice_id: JBFqnCBsd6RMkjVDRZzb  # the provider voice (a pin in voices.lock replaces it with a stable id)
+///     provider: elevenlabs            # optional
+///     model: eleven_flash_v2_5        # optional default
+///     settings: { stability: 0.4, speed: 1.05 }
+///     fallbacks: [backup, 21m00Tcm4TlvDq8ikWAM, local:en-us]
+///     dev: en-us                      # local voice used in dev mode
+///   backup: EXAVITQu4vr4xnVKLDIG      # short form: alias: voice_id
+/// dev:
+///   default: en-us                    # dev mode: local voice for anything unmapped
+///   voices: { 21m00Tcm4TlvDq8ikWAM: en-gb }
+/// </code>
+/// </remarks>
 public static class VoiceCatalogReader
 {
     private static readonly string[] AliasKeys = ["voice_id", "provider", "model", "settings", "fallbacks", "dev"];
