@@ -15,6 +15,10 @@ public sealed record FakeFault(FakeFaultKind Kind)
     /// <summary>Send the retry delay as <c>retry-after-ms</c> instead of <c>Retry-After</c> seconds.</summary>
     public bool DelayInMilliseconds { get; init; }
 
+    /// <summary>For a reset: the fake waits for this before aborting (e.g. until the client has seen audio).</summary>
+    /// <remarks>A TCP reset discards data the client has not read yet, so without a gate the client may see no byte at all.</remarks>
+    public Task? Gate { get; init; }
+
     /// <summary>500 something_went_wrong.</summary>
     public static FakeFault ServerError() => new(FakeFaultKind.ServerError);
 
@@ -29,7 +33,7 @@ public sealed record FakeFault(FakeFaultKind Kind)
     public static FakeFault ResetBeforeResponse() => new(FakeFaultKind.ResetBeforeResponse);
 
     /// <summary>Connection reset after <paramref name="bytes"/> body bytes.</summary>
-    public static FakeFault ResetAfterBytes(int bytes) => new(FakeFaultKind.ResetAfterBytes) { Bytes = bytes };
+    public static FakeFault ResetAfterBytes(int bytes, Task? gate = null) => new(FakeFaultKind.ResetAfterBytes) { Bytes = bytes, Gate = gate };
 
     /// <summary>A slow body: <paramref name="interval"/> between chunks.</summary>
     public static FakeFault SlowBody(TimeSpan interval) => new(FakeFaultKind.SlowBody) { Delay = interval };

@@ -109,6 +109,11 @@ internal sealed class FakeTtsResponder(HttpContext context, FakeElevenLabsReques
             record.AudioBytesSent += allowed;
         }
 
+        if (fault.Gate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         record.Aborted = true;
         timeline.Mark($"reset:{record.Sequence}");
         context.Abort();

@@ -94,7 +94,8 @@ public sealed class ElevenLabsRetryTests
     {
         await using var harness = await ElevenLabsHarness.StartAsync();
         harness.Fake.Behavior.ChunkSize = 1024;
-        harness.Fake.Enqueue(FakeFault.ResetAfterBytes(3000));
+        var firstChunkSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Fake.Enqueue(FakeFault.ResetAfterBytes(3000, firstChunkSeen.Task));
         var received = 0;
 
         await using var audio = await harness.Synthesizer.SynthesizeAsync(new SpeechRequest(new string('a', 200), Rachel));
@@ -103,7 +104,10 @@ public sealed class ElevenLabsRetryTests
             await foreach (var chunk in audio.Chunks)
             {
                 received += chunk.Audio.Length;
+                firstChunkSeen.TrySetResult();
             }
+
+            Assert.Fail($"no error after {received} bytes; fake: {string.Join(",", harness.Fake.Requests.Select(r => $"{r.Path} {r.StatusCode} {r.AudioBytesSent} {r.Aborted}"))}");
         });
 
         Assert.True(error.AfterAudioStarted);
