@@ -58,7 +58,7 @@ public static class VoiceLockFile
             {
                 await using var writer = new StreamWriter(stream);
                 await writer.WriteAsync("# voices.lock: written by `speechgate voices pin`; commit it. Aliases and voice ids -> stable voice ids.\n");
-                VoiceLockYaml.ToStream(voiceLock, Version).Save(writer, assignAnchors: false);
+                await writer.WriteAsync(VoiceLockYaml.ToText(voiceLock, Version));
                 await writer.FlushAsync(cancellationToken);
                 stream.Flush(flushToDisk: true);
             }

@@ -7,7 +7,17 @@ namespace SpeechGate.VoiceResolution;
 /// <summary>Builds the YAML document of a lockfile (keys in a fixed order, so diffs stay small).</summary>
 internal static class VoiceLockYaml
 {
-    public static YamlStream ToStream(VoiceLock voiceLock, int version)
+    public static string ToText(VoiceLock voiceLock, int version)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        ToStream(voiceLock, version).Save(text, assignAnchors: false);
+
+        // The emitter closes the document with an explicit "..." marker; a lockfile reads better without it.
+        var yaml = text.ToString().ReplaceLineEndings("\n");
+        return yaml.EndsWith("...\n", StringComparison.Ordinal) ? yaml[..^4] : yaml;
+    }
+
+    private static YamlStream ToStream(VoiceLock voiceLock, int version)
     {
         var voices = new YamlMappingNode();
         foreach (var (key, pin) in voiceLock.Pins)

@@ -26,6 +26,9 @@ public sealed class VoiceLockFileTests : IDisposable
         var read = VoiceLockFile.Read(path).Find("narrator")!;
 
         Assert.Equal(pin with { Line = read.Line }, read);
+        var text = await File.ReadAllTextAsync(path);
+        Assert.StartsWith("# voices.lock", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("...", text, StringComparison.Ordinal);
         Assert.Equal(["voices.lock"], Directory.GetFiles(_directory).Select(Path.GetFileName));
     }
 
