@@ -12,7 +12,7 @@ public static class LocalVoices
     public const string DefaultVoiceIdentifier = "gmw/en-US";
 
     /// <summary>The id of the default voice (English, en-us); the same on every machine.</summary>
-    public const string DefaultVoiceId = "PLACEHOLDER";
+    public const string DefaultVoiceId = "VFi9svz5baIlnahpKgs7";
 
     /// <summary>The stable 20-character id of an eSpeak NG voice file (e.g. <c>gmw/en-US</c>).</summary>
     public static string IdFor(string voiceIdentifier) => VoiceIds.FromIdentifier(voiceIdentifier);
