@@ -37,6 +37,7 @@ internal static class CliServices
         services.AddSpeechPipeline()
             .UseVoiceResolution();
         services.AddOptions<SpeechProviderOptions>().Bind(configuration.GetSection(SpeechProviderOptions.SectionName));
+        services.AddLocalSpeechProvider();
         if (ElevenLabsConfigured(configuration))
         {
             services.AddElevenLabsSpeechProvider();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using SpeechGate.Hosting;
+using SpeechGate.Providers.Local;
 using SpeechGate.VoiceResolution;
 
 namespace SpeechGate.Cli;
@@ -11,6 +12,7 @@ internal static class VoiceResolutionConfiguration
     {
         configuration.GetSection(VoiceResolutionOptions.SectionName).Bind(options);
         options.Mode ??= configuration["Mode"];
+        options.DevDefaultVoiceId ??= LocalVoices.DefaultVoiceId;
         options.RecentVoicesFile ??= Path.Combine(SpeechGatePaths.DataDirectory, "voices-recent.json");
     }
 }

@@ -18,6 +18,9 @@ public sealed class VoiceResolutionOptions
     /// <summary><c>dev</c> sends every request to the local provider with the mapped voice (zero credits).</summary>
     public string? Mode { get; set; }
 
+    /// <summary>The local voice dev mode uses when <c>voices.yaml</c> maps nothing (no <c>dev:</c> entry, no <c>dev.default</c>).</summary>
+    public string? DevDefaultVoiceId { get; set; }
+
     /// <summary>Where recently used voices are recorded for <c>voices check</c>; null disables the record.</summary>
     public string? RecentVoicesFile { get; set; }
 

@@ -6,7 +6,11 @@ namespace SpeechGate.VoiceResolution;
 public static class VoiceResolver
 {
     /// <summary>The candidates for <paramref name="request"/>: the primary first; in dev mode, one local voice.</summary>
-    public static IReadOnlyList<VoiceCandidate> Resolve(VoiceConfiguration configuration, SpeechRequest request, bool devMode)
+    /// <param name="configuration">Aliases and pins.</param>
+    /// <param name="request">The request as the caller sent it.</param>
+    /// <param name="devMode">Whether every request goes to the local provider.</param>
+    /// <param name="devDefaultVoiceId">The local voice for anything <c>voices.yaml</c> does not map (the local provider's default).</param>
+    public static IReadOnlyList<VoiceCandidate> Resolve(VoiceConfiguration configuration, SpeechRequest request, bool devMode, string? devDefaultVoiceId = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(request);
@@ -15,7 +19,7 @@ public static class VoiceResolver
         var local = string.Equals(request.Provider, VoiceIds.LocalProvider, StringComparison.Ordinal);
         if (devMode || local)
         {
-            var devVoice = DevVoice(catalog, request.VoiceId, alias, mapUnknown: devMode);
+            var devVoice = DevVoice(catalog, request.VoiceId, alias, mapUnknown: devMode, devDefaultVoiceId);
             if (devVoice is not null || devMode)
             {
                 return [new VoiceCandidate(devVoice ?? alias?.VoiceId ?? request.VoiceId, request.VoiceId) { Provider = VoiceIds.LocalProvider, OverridesProvider = true }];
@@ -79,14 +83,14 @@ public static class VoiceResolver
         }
     }
 
-    private static string? DevVoice(VoiceCatalog catalog, string voiceId, VoiceAlias? alias, bool mapUnknown)
+    private static string? DevVoice(VoiceCatalog catalog, string voiceId, VoiceAlias? alias, bool mapUnknown, string? devDefaultVoiceId)
     {
+        var fallback = catalog.DevDefaultVoiceId ?? devDefaultVoiceId;
         if (alias is not null)
         {
-            return alias.DevVoiceId ?? catalog.DevVoices.GetValueOrDefault(alias.Name) ?? catalog.DevVoices.GetValueOrDefault(alias.VoiceId)
-                ?? catalog.DevDefaultVoiceId;
+            return alias.DevVoiceId ?? catalog.DevVoices.GetValueOrDefault(alias.Name) ?? catalog.DevVoices.GetValueOrDefault(alias.VoiceId) ?? fallback;
         }
 
-        return catalog.DevVoices.GetValueOrDefault(voiceId) ?? (mapUnknown ? catalog.DevDefaultVoiceId : null);
+        return catalog.DevVoices.GetValueOrDefault(voiceId) ?? (mapUnknown ? fallback : null);
     }
 }

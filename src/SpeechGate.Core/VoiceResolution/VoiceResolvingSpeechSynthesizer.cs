@@ -18,7 +18,7 @@ internal sealed partial class VoiceResolvingSpeechSynthesizer(
     public override async Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var candidates = VoiceResolver.Resolve(store.Current, request, store.Options.IsDevMode);
+        var candidates = VoiceResolver.Resolve(store.Current, request, store.Options.IsDevMode, store.Options.DevDefaultVoiceId);
         for (var i = 0; ; i++)
         {
             var attempt = candidates[i].Apply(request);

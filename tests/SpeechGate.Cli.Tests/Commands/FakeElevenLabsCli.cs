@@ -24,6 +24,9 @@ internal sealed class FakeElevenLabsCli : IAsyncDisposable
 
     public string? Mode { get; set; }
 
+    /// <summary>Use the real eSpeak NG provider as "local" instead of the fake.</summary>
+    public bool RealLocalEngine { get; set; }
+
     public static async Task<FakeElevenLabsCli> StartAsync(string yaml)
     {
         var cli = new FakeElevenLabsCli(await FakeElevenLabsServer.StartAsync());
@@ -42,6 +45,16 @@ internal sealed class FakeElevenLabsCli : IAsyncDisposable
 
     private void Configure(IServiceCollection services)
     {
+        if (RealLocalEngine)
+        {
+            foreach (var fake in services.Where(service => service.IsKeyedService && Equals(service.ServiceKey, "local")).ToList())
+            {
+                services.Remove(fake);
+            }
+
+            services.AddLocalSpeechProvider();
+        }
+
         services.AddElevenLabsSpeechProvider();
         services.AddElevenLabsVoiceUpstream();
         services.Configure<ElevenLabsOptions>(options =>

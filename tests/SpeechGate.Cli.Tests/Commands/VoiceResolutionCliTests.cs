@@ -33,6 +33,25 @@ public class VoiceResolutionCliTests
     }
 
     [Fact]
+    public async Task Say_DevModeWithRealLocalEngine_SpeaksProductionVoiceIdForFree()
+    {
+        await using var cli = await FakeElevenLabsCli.StartAsync("");
+        cli.Mode = "dev";
+        cli.RealLocalEngine = true;
+        var output = Path.Combine(cli.Directory, "dev.wav");
+
+        var run = await cli.RunAsync("say", "Zero credits in the dev loop.", "--voice", FakeVoiceCatalog.George, "--provider", "elevenlabs", "--format", "wav_22050", "-o", output);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var audio = await File.ReadAllBytesAsync(output);
+        Assert.Equal("RIFF"u8.ToArray(), audio[..4]);
+        Assert.True(audio.Length > 4_000, $"only {audio.Length} bytes");
+        Assert.Empty(cli.Local.Requests);
+        Assert.Equal(0, cli.Server.BilledCharacters);
+        Assert.Empty(cli.Server.Requests);
+    }
+
+    [Fact]
     public async Task Say_ProviderLocal_MapsProductionAlias()
     {
         await using var cli = await FakeElevenLabsCli.StartAsync(Yaml);

@@ -118,6 +118,21 @@ public sealed class VoiceResolvingSpeechSynthesizerTests : IDisposable
     }
 
     [Fact]
+    public async Task SynthesizeAsync_DevModeWithoutMapping_UsesConfiguredLocalDefault()
+    {
+        await using var services = _fixture.Build("voices:\n  plain: PLAINVOICE0000000001\n", options =>
+        {
+            options.Mode = "dev";
+            options.DevDefaultVoiceId = "LOCALDEFAULT00000001";
+        });
+
+        await using var audio = await services.GetRequiredService<ISpeechSynthesizer>().SynthesizeAsync(new SpeechRequest("Hello.", "plain"));
+
+        Assert.Equal("LOCALDEFAULT00000001", Assert.Single(_fixture.Local.Requests).VoiceId);
+        Assert.Empty(_fixture.ElevenLabs.Requests);
+    }
+
+    [Fact]
     public async Task SynthesizeAsync_ProviderLocalWithAlias_UsesDevVoice()
     {
         await using var services = _fixture.Build(Yaml);
