@@ -48,6 +48,7 @@ public sealed class ElevenLabsConcurrencyTests
         Assert.True(harness.Fake.Timeline.IndexOf($"request:{retry.Sequence}") > firstFinished, "the retry was sent before any of our requests freed a slot");
     }
 
+    // Figures from the docs' models page (Aug 2025); Enterprise is "elevated" upstream and our default for it is UNVERIFIED.
     [Theory]
     [InlineData("free", null, 2)]
     [InlineData("free", "eleven_flash_v2_5", 4)]

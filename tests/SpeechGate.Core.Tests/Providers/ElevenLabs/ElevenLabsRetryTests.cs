@@ -36,6 +36,7 @@ public sealed class ElevenLabsRetryTests
         Assert.Equal(3, harness.Fake.Requests.Count);
     }
 
+    // Whether ElevenLabs sends retry-after(-ms) is UNVERIFIED (elevenlabs-api.md §9); the official SDKs honour both, so do we.
     [Fact]
     public async Task SynthesizeAsync_429WithRetryAfterMs_WaitsThatLongThenRetries()
     {
