@@ -12,6 +12,13 @@ internal static unsafe class EspeakCalls
     /// <summary>Initialises synchronous output and the callback; returns the engine's sample rate.</summary>
     public static int Initialize(string? dataPath)
     {
+        // The library silently falls back to the system data when a given path is wrong; a configured path must exist.
+        if (dataPath is not null && !Directory.Exists(Path.Combine(dataPath, "espeak-ng-data")) && !File.Exists(Path.Combine(dataPath, "phontab")))
+        {
+            throw LocalEngineUnavailable.Create(
+                $"No espeak-ng-data at '{dataPath}' (Providers:Local:DataPath); install the apt package espeak-ng-data or fix the path.", null);
+        }
+
         int rate;
         try
         {
