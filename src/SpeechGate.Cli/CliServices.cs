@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechGate.Budgeting;
 using SpeechGate.Hosting;
+using SpeechGate.Providers.ElevenLabs;
 using SpeechGate.Synthesis;
 
 namespace SpeechGate.Cli;
@@ -33,14 +34,33 @@ internal static class CliServices
         services.AddLogging();
         services.AddOptions<SpeechProviderOptions>().Bind(configuration.GetSection(SpeechProviderOptions.SectionName));
         services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName));
+        services.AddVoiceResolution(options => VoiceResolutionConfiguration.Bind(configuration, options));
+        services.AddLocalSpeechProvider();
+        if (ElevenLabsConfigured(configuration))
+        {
+            services.AddElevenLabsSpeechProvider();
+            services.AddElevenLabsVoiceUpstream();
+            services.AddElevenLabsBudgeting();
+        }
+
         services.AddBudgeting();
+        services.AddSpeechCache();
         services.AddSingleton(sp => new SpendEstimator(sp.GetRequiredService<CreditEstimator>(), sp.GetRequiredService<IBudgetStore>(), sp.GetService<ICacheProbe>(), sp.GetService<UpstreamQuota>()));
 
-        // Request order: metering (sees hits too) → budget (only real provider calls) → provider router.
+        // Request order (docs/architecture.md): voice resolution (the cache keys on the stable id) → metering (sees
+        // hits too) → cache → budget (only real provider calls) → provider router.
         services.AddSpeechPipeline()
+            .UseVoiceResolution()
             .UseMetering()
+            .UseCache()
             .UseBudget();
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
+
+    // Without a key the ElevenLabs provider could only fail: leave it out, so `voices` lists what works.
+    private static bool ElevenLabsConfigured(IConfiguration configuration)
+        => !string.IsNullOrWhiteSpace(configuration[$"{ElevenLabsOptions.SectionName}:ApiKey"]
+            ?? configuration[ElevenLabsOptions.ApiKeyVariable]
+            ?? Environment.GetEnvironmentVariable(ElevenLabsOptions.ApiKeyVariable));
 }

@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using SpeechGate.Caching;
 using SpeechGate.Synthesis;
 using SpeechGate.Testing;
+using SpeechGate.VoiceResolution;
 using SpeechGate.Voices;
 
 namespace SpeechGate.Cli.Tests;
@@ -22,7 +24,11 @@ internal sealed record CliRun(int ExitCode, string Output, string Error, byte[] 
     public static async Task<CliRun> InvokeAsync(FakeSpeechSynthesizer provider, params string[] args)
         => await InvokeAsync(provider, new FakeVoiceDirectory("local", new VoiceInfo("en-us", "English (America)", "premade", "local")), args);
 
-    public static async Task<CliRun> InvokeAsync(FakeSpeechSynthesizer provider, FakeVoiceDirectory voices, params string[] args)
+    public static Task<CliRun> InvokeAsync(FakeSpeechSynthesizer provider, FakeVoiceDirectory voices, params string[] args)
+        => InvokeAsync(provider, voices, null, args);
+
+    /// <summary>Runs with extra registrations (e.g. the fake ElevenLabs provider, voice file locations).</summary>
+    public static async Task<CliRun> InvokeAsync(FakeSpeechSynthesizer provider, FakeVoiceDirectory voices, Action<IServiceCollection>? configure, params string[] args)
     {
         _ = DataDirectory;
         using var output = new StringWriter();
@@ -34,6 +40,12 @@ internal sealed record CliRun(int ExitCode, string Output, string Error, byte[] 
         {
             services.AddKeyedSingleton<ISpeechSynthesizer>("local", provider);
             services.AddKeyedSingleton<IVoiceDirectory>("local", voices);
+
+            // Tests never write the per-user data directory, and each run starts with an empty cache unless a test
+            // points runs at one directory through its configure callback.
+            services.Configure<VoiceResolutionOptions>(options => options.RecentVoicesFile = null);
+            services.Configure<SpeechCacheOptions>(options => options.Directory = Path.Combine(DataDirectory, "cache-" + Guid.NewGuid().ToString("N")));
+            configure?.Invoke(services);
         });
 
         return new CliRun(code, output.ToString(), error.ToString(), stdout.ToArray());

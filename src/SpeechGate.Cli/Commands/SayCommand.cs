@@ -58,6 +58,7 @@ internal static class SayCommand
             await using var audio = await synthesizer.SynthesizeAsync(request, cancellationToken);
             await using var stdout = context.OpenStandardOutput();
             await audio.CopyToAsync(stdout, cancellationToken);
+            await WarnIfFallbackAsync(audio, context);
             return ExitCodes.Success;
         }
 
@@ -67,9 +68,18 @@ internal static class SayCommand
         {
             await audio.CopyToAsync(file.Stream, cancellationToken);
             await file.CommitAsync(cancellationToken);
+            await WarnIfFallbackAsync(audio, context);
             await context.Error.WriteLineAsync($"wrote {output} ({new FileInfo(output).Length:N0} bytes, {audio.MediaType}, {audio.BilledCharacters} credits)");
         }
 
         return ExitCodes.Success;
+    }
+
+    private static async Task WarnIfFallbackAsync(SpeechAudio audio, CliContext context)
+    {
+        if (audio.FallbackFromVoiceId is { } missing)
+        {
+            await context.Error.WriteLineAsync($"warning: voice {missing} was not found; fallback voice {audio.ResolvedVoiceId} spoke instead (run `speechgate voices check`).");
+        }
     }
 }

@@ -13,7 +13,10 @@ internal static class VoicesCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
         var provider = new Option<string?>("--provider", "-p") { Description = "Only this provider's voices." };
-        var command = new Command("voices", "List the voices of the configured providers.") { json, provider };
+        var command = new Command("voices", "List the voices of the configured providers; pin, design and check them.")
+        {
+            json, provider, VoicesPinCommand.Create(services, context), VoicesDesignCommand.Create(services, context), VoicesCheckCommand.Create(services, context),
+        };
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(context, async () =>
         {
             var names = parse.GetValue(provider) is { } only ? [only] : providers;

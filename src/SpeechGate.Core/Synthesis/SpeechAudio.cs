@@ -30,6 +30,9 @@ public sealed record SpeechAudio(string MediaType, IAsyncEnumerable<AudioChunk> 
     /// <summary>Non-fatal notices for the caller, e.g. a soft budget that is exceeded.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>When a fallback voice spoke because the requested one is gone: the voice that was requested (header <c>x-speechgate-voice-fallback</c>).</summary>
+    public string? FallbackFromVoiceId { get; init; }
+
     /// <summary>Released on <see cref="DisposeAsync"/>: the connection or engine lease behind <see cref="Chunks"/>.</summary>
     public IAsyncDisposable? Resource { get; init; }
 

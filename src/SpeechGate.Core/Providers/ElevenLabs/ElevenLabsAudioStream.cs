@@ -42,6 +42,11 @@ internal sealed class ElevenLabsAudioStream : IAsyncDisposable
             stream._first = await stream.ReadNextAsync(cancellationToken).ConfigureAwait(false);
             return stream;
         }
+        catch (Exception exception) when (exception is JsonException or FormatException)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            throw new ElevenLabsException(502, "invalid_response", "ElevenLabs sent a body that is not valid timestamped audio.", exception);
+        }
         catch
         {
             await stream.DisposeAsync().ConfigureAwait(false);

@@ -110,6 +110,18 @@ public sealed class ElevenLabsClient
             throw new ElevenLabsException(401, "needs_authorization", $"No ElevenLabs API key is configured: set {ElevenLabsOptions.ApiKeyVariable}.");
         }
 
+        try
+        {
+            return await SendWithRetriesAsync(method, path, body, type, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (ElevenLabsTransportFailure.Matches(exception, cancellationToken))
+        {
+            throw ElevenLabsTransportFailure.Wrap(exception);
+        }
+    }
+
+    private async Task<T> SendWithRetriesAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
         return await _resilience.Pipeline.ExecuteAsync(
             async token =>
             {

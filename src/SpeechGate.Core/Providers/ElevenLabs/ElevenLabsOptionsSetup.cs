@@ -25,7 +25,7 @@ internal static class ElevenLabsOptionsSetup
         => options.BaseUrl.IsAbsoluteUri
             && options.MaxConcurrentRequests is null or > 0
             && options.MaxConcurrentFastRequests is null or > 0
-            && options.MaxRetries >= 0
+            && options.MaxRetries is >= 0 and <= 10
             && options.RetryDelay >= TimeSpan.Zero
             && options.MaxRetryDelay >= options.RetryDelay
             && options.Timeout > TimeSpan.Zero;

@@ -44,12 +44,8 @@ internal sealed class ElevenLabsResilience
     {
         ElevenLabsException error => error.IsTransient,
         Synthesis.SpeechException => false,
-        HttpRequestException => true,
-        IOException => true,
-
-        // HttpClient's own timeout, not the caller giving up.
-        TaskCanceledException => !cancellationToken.IsCancellationRequested,
-        _ => false,
+        // Connection failures before any audio, and HttpClient's own timeout (not the caller giving up).
+        _ => exception is not null && ElevenLabsTransportFailure.Matches(exception, cancellationToken),
     };
 
     private async ValueTask<TimeSpan?> DelayAsync(RetryDelayGeneratorArguments<object> args)

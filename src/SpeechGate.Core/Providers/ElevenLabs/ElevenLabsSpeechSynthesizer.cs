@@ -44,6 +44,10 @@ internal sealed partial class ElevenLabsSpeechSynthesizer(
                 context,
                 attempt).ConfigureAwait(false);
         }
+        catch (Exception exception) when (ElevenLabsTransportFailure.Matches(exception, cancellationToken))
+        {
+            throw ElevenLabsTransportFailure.Wrap(exception);
+        }
         finally
         {
             ResilienceContextPool.Shared.Return(context);

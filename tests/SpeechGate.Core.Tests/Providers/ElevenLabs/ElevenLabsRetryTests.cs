@@ -36,6 +36,7 @@ public sealed class ElevenLabsRetryTests
         Assert.Equal(3, harness.Fake.Requests.Count);
     }
 
+    // Whether ElevenLabs sends retry-after(-ms) is UNVERIFIED (elevenlabs-api.md §9); the official SDKs honour both, so do we.
     [Fact]
     public async Task SynthesizeAsync_429WithRetryAfterMs_WaitsThatLongThenRetries()
     {
@@ -128,6 +129,23 @@ public sealed class ElevenLabsRetryTests
         await Assert.ThrowsAsync<ElevenLabsException>(() => harness.Synthesizer.SynthesizeAsync(new SpeechRequest("Hi.", Rachel) { Format = AudioFormat.Parse("wav_44100") }));
 
         Assert.Equal([404, 403], harness.Fake.Requests.Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public async Task SynthesizeAsync_NothingListening_ThrowsUpstreamUnreachable()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var harness = await ElevenLabsHarness.StartAsync(s => s["ELEVENLABS_BASE_URL"] = $"http://127.0.0.1:{port}/");
+
+        var error = await Assert.ThrowsAsync<ElevenLabsException>(() => harness.Synthesizer.SynthesizeAsync(new SpeechRequest("Hi.", Rachel)));
+        var clientError = await Assert.ThrowsAsync<ElevenLabsException>(() => harness.Client.GetUserAsync());
+
+        Assert.Equal((502, "upstream_unreachable", false), (error.StatusCode, error.Status, error.AfterAudioStarted));
+        Assert.IsType<HttpRequestException>(error.InnerException);
+        Assert.Equal("upstream_unreachable", clientError.Status);
     }
 
     [Fact]

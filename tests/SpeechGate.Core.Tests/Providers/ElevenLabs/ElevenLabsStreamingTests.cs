@@ -2,10 +2,11 @@ using System.Runtime.InteropServices;
 using SpeechGate.Audio;
 using SpeechGate.Synthesis;
 using SpeechGate.Testing.FakeElevenLabs;
+using Xunit.Abstractions;
 
 namespace SpeechGate.Providers.ElevenLabs;
 
-public sealed class ElevenLabsStreamingTests
+public sealed class ElevenLabsStreamingTests(ITestOutputHelper output)
 {
     private const string Rachel = FakeVoiceCatalog.Rachel;
 
@@ -35,6 +36,7 @@ public sealed class ElevenLabsStreamingTests
         Assert.True(received > 1);
         var lastSent = timeline.IndexOf($"sent-last:{record.Sequence}");
         Assert.True(lastSent > 0);
+        output.WriteLine($"first chunk received after fake event #{timeline.IndexOf("received:0")}; last chunk sent at #{lastSent}; {record.ChunksSent} chunks");
         Assert.True(timeline.IndexOf("received:0") < lastSent, string.Join(", ", timeline.Events.Take(12)));
     }
 
@@ -70,6 +72,7 @@ public sealed class ElevenLabsStreamingTests
             }
         }
 
+        output.WriteLine($"streamed {total} bytes; live heap grew by {midway - baseline} bytes between the first chunk and 30 MB");
         Assert.Equal(57_600_000, total);
         Assert.True(midway - baseline < total / 10, $"live heap grew by {midway - baseline} bytes while streaming {total}");
         Assert.False(firstChunk!.IsAlive, "something still holds the first chunk after the caller dropped it");

@@ -51,6 +51,7 @@ public sealed class FakeElevenLabsServerTests
         Assert.Contains("workspace_not_found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    // Only audio/mpeg and audio/pcm are documented; the other content types are UNVERIFIED (AudioFormat.MediaType).
     [Theory]
     [InlineData("mp3_44100_128", "audio/mpeg")]
     [InlineData("pcm_24000", "audio/pcm")]
