@@ -23,5 +23,5 @@ internal static class DefaultVoices
         return name == "elevenlabs" ? ElevenLabsDefault : LocalDefaultVoiceId;
     }
 
-    private static string LocalDefaultVoiceId => "en-us";
+    private static string LocalDefaultVoiceId => Providers.Local.LocalVoices.DefaultVoiceId;
 }
