@@ -37,8 +37,8 @@ internal static class JsonBodyReader
 
     private static RequestValidationException ToValidation(JsonException exception, Func<string, (string Type, string Message)> describeField)
     {
-        // A syntax error wraps the reader's exception; a type mismatch does not.
-        if (exception.InnerException is not null || exception.Path is null)
+        // A syntax error wraps the reader's own (internal) exception type; a type mismatch has a path and no reader error.
+        if (exception.InnerException?.GetType().Name == "JsonReaderException" || exception.Path is null)
         {
             return RequestValidationException.Single("JSON decode error", "json_invalid", "body", (int)(exception.BytePositionInLine ?? 0));
         }
