@@ -38,7 +38,7 @@ internal sealed class TestGateway : IAsyncDisposable
 
     public GatewayKeyStore Keys => App.Services.GetRequiredService<GatewayKeyStore>();
 
-    public static async Task<TestGateway> StartAsync(Action<GatewayHostOptions>? configure = null, Action<IServiceCollection>? services = null, string? dataDirectory = null)
+    public static async Task<TestGateway> StartAsync(Action<GatewayHostOptions>? configure = null, Action<IServiceCollection>? services = null, string? dataDirectory = null, Action<WebApplication>? configureApp = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("speechgate-server-tests-").FullName;
         var synthesizer = new FakeSpeechSynthesizer();
@@ -57,6 +57,7 @@ internal sealed class TestGateway : IAsyncDisposable
                 new VoiceInfo("voice2", "Bob", "cloned", "local")));
             services?.Invoke(collection);
         });
+        configureApp?.Invoke(app);
         await app.StartAsync();
         return new TestGateway(app, dataDirectory, synthesizer);
     }
