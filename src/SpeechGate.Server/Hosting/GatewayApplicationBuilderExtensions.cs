@@ -30,6 +30,7 @@ internal static class GatewayApplicationBuilderExtensions
 
         app.MapHealthEndpoints();
         app.MapTextToSpeechEndpoints();
+        app.MapStreamInputEndpoints();
         app.MapVoicesEndpoints();
         app.MapModelsEndpoints();
         app.MapUserEndpoints();

@@ -6,4 +6,5 @@ namespace SpeechGate.Server.Json;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(TextToSpeechBody))]
 [JsonSerializable(typeof(OpenAISpeechBody))]
+[JsonSerializable(typeof(VoiceSettingsBody))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;
