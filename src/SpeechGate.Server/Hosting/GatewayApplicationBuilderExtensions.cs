@@ -31,6 +31,7 @@ internal static class GatewayApplicationBuilderExtensions
         app.MapHealthEndpoints();
         app.MapTextToSpeechEndpoints();
         app.MapStreamInputEndpoints();
+        app.MapOpenAISpeechEndpoints();
         app.MapVoicesEndpoints();
         app.MapModelsEndpoints();
         app.MapUserEndpoints();
