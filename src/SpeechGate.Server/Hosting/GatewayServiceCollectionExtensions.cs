@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SpeechGate.Providers.ElevenLabs;
 using SpeechGate.Server.Authentication;
 using SpeechGate.Server.Catalog;
 using SpeechGate.Server.Endpoints.TextToSpeech;
@@ -25,8 +27,13 @@ internal static class GatewayServiceCollectionExtensions
         services.AddRateLimiter(limiter => GatewayRateLimits.Configure(limiter, options));
         services.AddCors(GatewayCors.Configure);
         services.AddExceptionHandler<GatewayExceptionHandler>();
-        services.AddOptions<SpeechProviderOptions>().BindConfiguration(SpeechProviderOptions.SectionName);
-        services.TryAddSingleton<IAccountCatalog, LocalAccountCatalog>();
+        services.AddOptions<SpeechProviderOptions>().BindConfiguration(SpeechProviderOptions.SectionName)
+            .Configure<IConfiguration, IOptions<ElevenLabsOptions>>(ProviderSelection.Apply);
+        services.TryAddSingleton<LocalAccountCatalog>();
+        services.TryAddSingleton<IAccountCatalog>(provider =>
+            provider.GetRequiredService<IOptions<SpeechProviderOptions>>().Value.Default == ElevenLabsServiceCollectionExtensions.ProviderName
+                ? new ElevenLabsAccountCatalog(provider, provider.GetRequiredService<LocalAccountCatalog>())
+                : provider.GetRequiredService<LocalAccountCatalog>());
         services.TryAddSingleton<SpeechResponseWriter>();
         services.AddSpeechPipeline();
         return services;

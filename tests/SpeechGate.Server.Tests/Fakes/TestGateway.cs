@@ -46,7 +46,7 @@ internal sealed class TestGateway : IAsyncDisposable
         {
             Port = 0,
             DataDirectory = dataDirectory,
-            Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" }).Build(),
+            Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning", ["Providers:Default"] = "local" }).Build(),
         };
         configure?.Invoke(options);
         var app = GatewayApplication.Build(options, collection =>
