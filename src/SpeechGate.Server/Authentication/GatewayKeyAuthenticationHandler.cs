@@ -21,21 +21,18 @@ internal sealed class GatewayKeyAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = GatewayCredential.Find(Request);
+        if (presented is not null && await keys.ValidateAsync(presented, Context.RequestAborted) is { } key)
+        {
+            return Success(key.Id, key.Name, key.IsAdmin);
+        }
+
         if (await IsKeylessLoopbackAsync())
         {
             // Local development: no key exists and nobody but this machine can connect, so any key (or none) passes.
             return Success(LocalKeyId, "local", isAdmin: true);
         }
 
-        if (presented is null)
-        {
-            return AuthenticateResult.NoResult();
-        }
-
-        var key = await keys.ValidateAsync(presented, Context.RequestAborted);
-        return key is null
-            ? AuthenticateResult.Fail("invalid_api_key")
-            : Success(key.Id, key.Name, key.IsAdmin);
+        return presented is null ? AuthenticateResult.NoResult() : AuthenticateResult.Fail("invalid_api_key");
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

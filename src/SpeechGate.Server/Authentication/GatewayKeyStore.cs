@@ -15,6 +15,7 @@ public sealed class GatewayKeyStore
 
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly ValidatedKeyCache _validated;
     private int _schemaReady;
 
     /// <summary>Opens (and creates on first use) the key store in <paramref name="dataDirectory"/>.</summary>
@@ -25,6 +26,7 @@ public sealed class GatewayKeyStore
         DatabasePath = Path.Combine(dataDirectory, FileName);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = true }.ToString();
         _time = timeProvider ?? TimeProvider.System;
+        _validated = new ValidatedKeyCache(_time);
     }
 
     /// <summary>The SQLite file.</summary>
@@ -73,7 +75,9 @@ public sealed class GatewayKeyStore
         command.CommandText = "UPDATE gateway_keys SET revoked_at = $now WHERE (id = $key OR name = $key) AND revoked_at IS NULL";
         command.Parameters.AddWithValue("$now", _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$key", idOrName);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        var revoked = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        _validated.Clear();
+        return revoked;
     }
 
     /// <summary>Whether at least one key is active (then every request must carry one).</summary>
@@ -102,6 +106,12 @@ public sealed class GatewayKeyStore
             return null;
         }
 
+        var presentedHash = GatewayKeyFormat.Hash(presentedKey);
+        if (_validated.Find(presentedHash) is { } cached)
+        {
+            return cached;
+        }
+
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, name, is_admin, created_at, revoked_at, hash FROM gateway_keys WHERE id = $id AND revoked_at IS NULL";
@@ -113,7 +123,14 @@ public sealed class GatewayKeyStore
         }
 
         var stored = (byte[])reader.GetValue(5);
-        return CryptographicOperations.FixedTimeEquals(stored, GatewayKeyFormat.Hash(presentedKey)) ? ReadInfo(reader) : null;
+        if (!CryptographicOperations.FixedTimeEquals(stored, presentedHash))
+        {
+            return null;
+        }
+
+        var key = ReadInfo(reader);
+        _validated.Add(presentedHash, key);
+        return key;
     }
 
     private static GatewayKeyInfo ReadInfo(SqliteDataReader reader) => new(
