@@ -35,6 +35,7 @@ public static class GatewayApplication
             kestrel.Listen(ListenAddress.Resolve(options.Host), options.Port);
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Services.AddLocalSpeechProvider();
         builder.Services.AddElevenLabsSpeechProvider();
         configureServices?.Invoke(builder.Services);
         builder.Services.AddSpeechGateGateway(options, keys);

@@ -1,0 +1,11 @@
+namespace SpeechGate.Providers.Local;
+
+/// <summary>Settings of the local eSpeak NG provider (configuration section <c>Providers:Local</c>).</summary>
+public sealed class LocalSpeechOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Providers:Local";
+
+    /// <summary>The <c>espeak-ng-data</c> directory (or its parent); null uses the system's (Debian: espeak-ng-data).</summary>
+    public string? DataPath { get; set; }
+}

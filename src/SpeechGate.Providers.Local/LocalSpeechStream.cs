@@ -1,0 +1,65 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using SpeechGate.Audio;
+using SpeechGate.Providers.Local.Alignment;
+using SpeechGate.Providers.Local.Audio;
+using SpeechGate.Providers.Local.Engine;
+using SpeechGate.Providers.Local.Text;
+using SpeechGate.Synthesis;
+
+namespace SpeechGate.Providers.Local;
+
+/// <summary>One response's audio: synthesises sentence by sentence and hands out each sentence's bytes at once.</summary>
+internal sealed class LocalSpeechStream(EspeakEngine engine, string? dataPath, Action<int>? sentenceSynthesized)
+{
+    public async IAsyncEnumerable<AudioChunk> ReadAsync(
+        string text,
+        string voiceIdentifier,
+        int rate,
+        AudioFormat format,
+        bool withTimestamps,
+        CancellationToken stopToken,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopToken, cancellationToken);
+        var sentences = SentenceSplitter.Split(text);
+        var output = new ArrayBufferWriter<byte>();
+        var alignment = withTimestamps ? new AlignmentBatch() : null;
+        IAudioEncoder? encoder = null;
+        var offsetSeconds = 0.0;
+        try
+        {
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                var audio = await engine.SynthesizeAsync(sentences[i], voiceIdentifier, rate, dataPath, linked.Token).ConfigureAwait(false);
+                sentenceSynthesized?.Invoke(i);
+                encoder ??= AudioEncoderFactory.Create(format, audio.SampleRate);
+                encoder.Write(audio.Samples, output);
+                alignment?.Add(CharacterTimeline.Build(sentences[i], audio, offsetSeconds));
+                offsetSeconds += audio.Samples.Length / (double)audio.SampleRate;
+                if (output.WrittenCount > 0)
+                {
+                    yield return Take(output, alignment);
+                }
+            }
+
+            encoder?.Complete(output);
+            if (output.WrittenCount > 0 || alignment is { IsEmpty: false })
+            {
+                yield return Take(output, alignment);
+            }
+        }
+        finally
+        {
+            encoder?.Dispose();
+        }
+    }
+
+    private static AudioChunk Take(ArrayBufferWriter<byte> output, AlignmentBatch? alignment)
+    {
+        var bytes = output.WrittenSpan.ToArray();
+        output.ResetWrittenCount();
+        var characters = alignment?.Take();
+        return new AudioChunk(bytes) { Alignment = characters, NormalizedAlignment = characters };
+    }
+}

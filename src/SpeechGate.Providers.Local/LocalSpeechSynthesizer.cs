@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+using SpeechGate.Providers.Local.Engine;
+using SpeechGate.Providers.Local.Native;
+using SpeechGate.Providers.Local.Voices;
+using SpeechGate.Synthesis;
+
+namespace SpeechGate.Providers.Local;
+
+/// <summary>The offline provider: eSpeak NG in-process, encoded to any output format; costs no credits.</summary>
+/// <remarks>Safe for concurrent use: the engine is serialised per sentence, encoders are per request.</remarks>
+internal sealed class LocalSpeechSynthesizer(EspeakEngine engine, LocalVoiceCatalog voices, IOptions<LocalSpeechOptions> options) : ISpeechSynthesizer
+{
+    /// <summary>Raised after each sentence leaves the engine, with its index (lets tests observe streaming order).</summary>
+    internal event Action<int>? SentenceSynthesized;
+
+    public async Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            throw SpeechException.Validation("text", "Text must not be empty.");
+        }
+
+        // The model id is ignored: the local engine has one model and bills nothing.
+        var rate = ToRate(request.VoiceSettings?.Speed);
+        var voice = await voices.FindAsync(request.VoiceId, cancellationToken).ConfigureAwait(false)
+            ?? throw SpeechException.VoiceNotFound(request.VoiceId);
+        var session = new LocalSynthesisSession();
+        var stream = new LocalSpeechStream(engine, options.Value.DataPath, SentenceSynthesized);
+        var chunks = stream.ReadAsync(request.Text, voice.Engine.Identifier, rate, request.Format, request.WithTimestamps, session.Token, CancellationToken.None);
+        return new SpeechAudio(request.Format.MediaType, chunks)
+        {
+            BilledCharacters = 0,
+            RequestId = Guid.NewGuid().ToString("N"),
+            ResolvedVoiceId = voice.VoiceId,
+            Resource = session,
+        };
+    }
+
+    /// <summary>voice_settings.speed to words per minute: 175 × speed, within the engine's 80–450.</summary>
+    internal static int ToRate(double? speed)
+    {
+        var value = speed ?? 1.0;
+        if (!double.IsFinite(value) || value <= 0)
+        {
+            throw SpeechException.Validation("voice_settings.speed", "Speed must be a positive number.");
+        }
+
+        var rate = (int)Math.Round(EspeakNative.RateNormal * value, MidpointRounding.AwayFromZero);
+        return Math.Clamp(rate, EspeakNative.RateMinimum, EspeakNative.RateMaximum);
+    }
+}
