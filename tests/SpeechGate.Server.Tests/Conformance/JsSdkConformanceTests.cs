@@ -1,10 +1,7 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechGate.Server.Authentication;
-using SpeechGate.Server.Hosting;
+using SpeechGate.Server.Tests.Fakes;
 
 namespace SpeechGate.Server.Tests.Conformance;
 
@@ -25,39 +22,20 @@ public sealed class JsSdkConformanceTests
             Assert.True(install.ExitCode == 0, "npm ci failed:\n" + install.Output);
         }
 
-        var dataDirectory = Directory.CreateTempSubdirectory("speechgate-conformance-").FullName;
-        var outDirectory = Path.Combine(dataDirectory, "audio");
-        var app = GatewayApplication.Build(new GatewayHostOptions
-        {
-            Port = 0,
-            DataDirectory = dataDirectory,
-            Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Providers:Default"] = "local",
-            }).Build(),
-        });
-        await app.StartAsync();
-        try
-        {
-            var key = await app.Services.GetRequiredService<GatewayKeyStore>().CreateAsync("conformance");
-            var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var gateway = await LocalEngineGateway.StartAsync();
+        var outDirectory = Path.Combine(gateway.DataDirectory, "audio");
+        var key = await gateway.App.Services.GetRequiredService<GatewayKeyStore>().CreateAsync("conformance");
+        var baseUrl = gateway.BaseAddress.ToString();
 
-            var run = await ExternalProcess.RunAsync("node", scriptDirectory, TimeSpan.FromMinutes(5), "conformance.mjs", baseUrl, key.Secret, outDirectory);
+        var run = await ExternalProcess.RunAsync("node", scriptDirectory, TimeSpan.FromMinutes(5), "conformance.mjs", baseUrl, key.Secret, outDirectory);
 
-            Assert.True(run.ExitCode == 0, "the JS SDK conformance script failed:\n" + run.Output);
-            Assert.Contains("conformance: all passed", run.Output, StringComparison.Ordinal);
-            foreach (var file in new[] { "convert.mp3", "convert.wav", "stream.mp3", "timestamps.mp3", "stream-timestamps.mp3" })
-            {
-                var soxi = await ExternalProcess.RunAsync("soxi", outDirectory, TimeSpan.FromMinutes(1), "-D", file);
-                Assert.True(soxi.ExitCode == 0, $"soxi could not decode {file}:\n{soxi.Output}");
-                Assert.True(double.Parse(soxi.Output.Trim(), CultureInfo.InvariantCulture) > 0.5, $"{file} is too short: {soxi.Output}");
-            }
-        }
-        finally
+        Assert.True(run.ExitCode == 0, "the JS SDK conformance script failed:\n" + run.Output);
+        Assert.Contains("conformance: all passed", run.Output, StringComparison.Ordinal);
+        foreach (var file in new[] { "convert.mp3", "convert.wav", "stream.mp3", "timestamps.mp3", "stream-timestamps.mp3" })
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            var soxi = await ExternalProcess.RunAsync("soxi", outDirectory, TimeSpan.FromMinutes(1), "-D", file);
+            Assert.True(soxi.ExitCode == 0, $"soxi could not decode {file}:\n{soxi.Output}");
+            Assert.True(double.Parse(soxi.Output.Trim(), CultureInfo.InvariantCulture) > 0.5, $"{file} is too short: {soxi.Output}");
         }
     }
 
