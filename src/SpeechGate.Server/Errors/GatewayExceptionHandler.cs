@@ -11,6 +11,10 @@ internal sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHa
     {
         switch (exception)
         {
+            case OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested:
+                // The client went away: nobody is left to read an error, and it is not a server fault.
+                httpContext.Response.StatusCode = 499;
+                return true;
             case RequestValidationException validation:
                 await ElevenLabsErrors.WriteValidationAsync(httpContext, validation.Errors);
                 return true;

@@ -14,7 +14,7 @@ namespace SpeechGate.Server.WebSockets;
 internal sealed partial class StreamInputSession(WebSocket socket, ISpeechSynthesizer synthesizer, StreamInputQuery query,
     GatewayKeyStore keys, string? accountId, ILogger logger, CancellationToken aborted) : IDisposable
 {
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly StreamInputSender _sender = new(socket, aborted);
     private readonly Channel<string> _segments = Channel.CreateUnbounded<string>(new() { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
     private readonly TextSchedule _schedule = new([]);
@@ -34,20 +34,20 @@ internal sealed partial class StreamInputSession(WebSocket socket, ISpeechSynthe
         var outcome = received.IsError ? received : sent;
         if (outcome.IsError)
         {
-            await TrySendAsync(StreamInputReplies.Error(outcome.Message!, outcome.Error!, (int)outcome.CloseStatus));
+            await _sender.TrySendAsync(StreamInputReplies.Error(outcome.Message!, outcome.Error!, (int)outcome.CloseStatus));
         }
         else if (!received.ByClient)
         {
-            await TrySendAsync(StreamInputReplies.Final());
+            await _sender.TrySendAsync(StreamInputReplies.Final());
         }
 
-        await CloseAsync(outcome);
+        await _sender.CloseAsync(outcome.CloseStatus, outcome.Message);
     }
 
     public void Dispose()
     {
         _stop.Dispose();
-        _sendLock.Dispose();
+        _sender.Dispose();
     }
 
     private async Task<StreamInputOutcome> ReceiveLoopAsync()
@@ -145,7 +145,7 @@ internal sealed partial class StreamInputSession(WebSocket socket, ISpeechSynthe
                 var chunkStart = 0.0;
                 await foreach (var chunk in audio.Chunks.WithCancellation(_stop.Token))
                 {
-                    await SendAsync(StreamInputReplies.Audio(chunk, chunkStart));
+                    await _sender.SendAsync(StreamInputReplies.Audio(chunk, chunkStart));
                     chunkStart = chunk.Alignment is { CharacterEndTimesSeconds.Count: > 0 } alignment ? alignment.CharacterEndTimesSeconds[^1] : chunkStart;
                 }
 
@@ -170,56 +170,6 @@ internal sealed partial class StreamInputSession(WebSocket socket, ISpeechSynthe
             LogFailure(logger, exception);
             await _stop.CancelAsync();
             return StreamInputOutcome.InternalError("something_went_wrong", "We are sorry, something went wrong.");
-        }
-    }
-
-    private async Task SendAsync(byte[] message)
-    {
-        await _sendLock.WaitAsync(aborted);
-        try
-        {
-            await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, aborted);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    private async Task TrySendAsync(byte[] message)
-    {
-        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-        {
-            try
-            {
-                await SendAsync(message);
-            }
-            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
-            {
-                // The client is gone; nothing left to tell it.
-            }
-        }
-    }
-
-    private async Task CloseAsync(StreamInputOutcome outcome)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
-        try
-        {
-            var description = outcome.Message is { Length: > 120 } message ? message[..120] : outcome.Message;
-            if (socket.State == WebSocketState.Open)
-            {
-                await socket.CloseAsync(outcome.CloseStatus, description, timeout.Token);
-            }
-            else if (socket.State == WebSocketState.CloseReceived)
-            {
-                await socket.CloseOutputAsync(outcome.CloseStatus, description, timeout.Token);
-            }
-        }
-        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
-        {
-            socket.Abort();
         }
     }
 
