@@ -28,6 +28,29 @@ public sealed class TextToSpeechEndpointsTests
         Assert.Equal("5", Header(response, "x-speechgate-credits"));
     }
 
+    [Theory]
+    [InlineData(SpeechCacheStatus.Hit, "hit", "0")]
+    [InlineData(SpeechCacheStatus.Coalesced, "coalesced", "0")]
+    [InlineData(SpeechCacheStatus.Miss, "miss", "7")]
+    [InlineData(SpeechCacheStatus.Bypass, "miss", "7")]
+    public async Task Convert_CacheStatus_IsReportedWithTheCreditsSpent(SpeechCacheStatus status, string header, string credits)
+    {
+        await using var gateway = await TestGateway.StartAsync();
+        gateway.Synthesizer.OnSynthesize = (_, _) => Task.FromResult(SpeechAudio.FromBytes(new byte[] { 1 }, "audio/mpeg") with
+        {
+            CacheStatus = status,
+            BilledCharacters = 7,
+            RequestId = "req-1",
+            HistoryItemId = "hist-1",
+        });
+
+        using var response = await gateway.Client.PostAsJsonAsync("/v1/text-to-speech/voice1", new { text = "Hello" });
+
+        Assert.Equal(header, Header(response, "x-speechgate-cache"));
+        Assert.Equal(credits, Header(response, "x-speechgate-credits"));
+        Assert.Equal(("req-1", "hist-1", "7"), (Header(response, "request-id"), Header(response, "history-item-id"), Header(response, "character-cost")));
+    }
+
     [Fact]
     public async Task Convert_EveryBodyField_IsMappedIntoTheRequest()
     {
