@@ -9,5 +9,17 @@ var options = new GatewayHostOptions
     Host = settings["host"] ?? "127.0.0.1",
     Port = settings.GetValue("port", GatewayHostOptions.DefaultPort),
 };
-var app = GatewayApplication.Build(options);
+
+WebApplication app;
+try
+{
+    app = GatewayApplication.Build(options);
+}
+catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+{
+    await Console.Error.WriteLineAsync("speechgate: " + exception.Message);
+    return 1;
+}
+
 await app.RunAsync();
+return 0;
