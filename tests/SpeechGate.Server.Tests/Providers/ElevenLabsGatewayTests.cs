@@ -27,6 +27,28 @@ public sealed class ElevenLabsGatewayTests
         Assert.False(string.IsNullOrEmpty(TextToSpeechEndpointsTests.Header(response, "request-id")));
     }
 
+    [Theory]
+    [InlineData("/with-timestamps")]
+    [InlineData("/stream/with-timestamps")]
+    public async Task Timestamps_WithAnElevenLabsKey_CarryUpstreamAlignment(string route)
+    {
+        await using var upstream = await FakeElevenLabsServer.StartAsync();
+        await using var gateway = await StartAsync(upstream);
+
+        using var response = await gateway.Client.PostAsJsonAsync($"/v1/text-to-speech/{FakeVoiceCatalog.Rachel}{route}", new { text = "Aligned words" });
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var characters = lines.Sum(line =>
+        {
+            using var json = JsonDocument.Parse(line);
+            Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("audio_base64").GetString()));
+            var alignment = json.RootElement.GetProperty("alignment");
+            return alignment.ValueKind == JsonValueKind.Object ? alignment.GetProperty("characters").GetArrayLength() : 0;
+        });
+        Assert.Equal("Aligned words".Length, characters);
+    }
+
     [Fact]
     public async Task CatalogRoutes_WithAnElevenLabsKey_AnswerFromUpstreamAndNeverLeakItsKey()
     {
