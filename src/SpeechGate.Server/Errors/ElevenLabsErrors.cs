@@ -1,0 +1,81 @@
+using System.Text.Json;
+using SpeechGate.Synthesis;
+
+namespace SpeechGate.Server.Errors;
+
+/// <summary>Writes errors in ElevenLabs' shapes: <c>{"detail":{…}}</c>, or the 422 array.</summary>
+internal static class ElevenLabsErrors
+{
+    public const string TraceIdHeader = "x-trace-id";
+
+    public static Task WriteDetailAsync(HttpContext context, int statusCode, string status, string message, string? type = null, string? param = null)
+        => WriteAsync(context, statusCode, writer =>
+        {
+            writer.WriteStartObject("detail");
+            if (type is not null)
+            {
+                writer.WriteString("type", type);
+            }
+
+            writer.WriteString("code", status);
+            writer.WriteString("status", status);
+            writer.WriteString("message", message);
+            writer.WriteString("request_id", context.TraceIdentifier);
+            if (param is not null)
+            {
+                writer.WriteString("param", param);
+            }
+
+            writer.WriteEndObject();
+        });
+
+    public static Task WriteSpeechExceptionAsync(HttpContext context, SpeechException exception)
+        => WriteDetailAsync(context, exception.StatusCode, exception.Status, exception.Message, exception.Type, exception.Param);
+
+    public static Task WriteValidationAsync(HttpContext context, IReadOnlyList<ValidationError> errors)
+        => WriteAsync(context, StatusCodes.Status422UnprocessableEntity, writer =>
+        {
+            writer.WriteStartArray("detail");
+            foreach (var error in errors)
+            {
+                writer.WriteStartObject();
+                writer.WriteStartArray("loc");
+                foreach (var part in error.Loc)
+                {
+                    if (part is int index)
+                    {
+                        writer.WriteNumberValue(index);
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(part.ToString());
+                    }
+                }
+
+                writer.WriteEndArray();
+                writer.WriteString("msg", error.Msg);
+                writer.WriteString("type", error.Type);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        });
+
+    private static async Task WriteAsync(HttpContext context, int statusCode, Action<Utf8JsonWriter> body)
+    {
+        var response = context.Response;
+        response.StatusCode = statusCode;
+        response.ContentType = "application/json";
+        response.Headers[TraceIdHeader] = context.TraceIdentifier;
+        using var buffer = new MemoryStream();
+        await using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        response.ContentLength = buffer.Length;
+        await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);
+    }
+}

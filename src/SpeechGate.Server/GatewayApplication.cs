@@ -1,0 +1,47 @@
+using SpeechGate.Server.Authentication;
+using SpeechGate.Server.Hosting;
+
+namespace SpeechGate.Server;
+
+/// <summary>Builds the gateway web application; <c>Program.cs</c> and <c>speechgate serve</c> both host it.</summary>
+public static class GatewayApplication
+{
+    /// <summary>
+    /// Builds (does not start) the gateway. <paramref name="configureServices"/> runs after the providers are registered
+    /// and before the defaults, so it can replace a provider or compose the pipeline (<c>AddSpeechPipeline().UseCache()</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The host is not loopback and no gateway key exists.</exception>
+    public static WebApplication Build(GatewayHostOptions options, Action<IServiceCollection>? configureServices = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var keys = new GatewayKeyStore(options.DataDirectory);
+        if (!ListenAddress.IsLoopback(options.Host) && !keys.HasActiveKeys())
+        {
+            throw new InvalidOperationException(
+                $"Refusing to listen on {options.Host}: no gateway key exists, so anyone who can reach this address could spend your credits. " +
+                "Create one first (speechgate keys create <name>) or bind 127.0.0.1.");
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. options.Args] });
+        if (options.Configuration is not null)
+        {
+            builder.Configuration.AddConfiguration(options.Configuration);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Listen(ListenAddress.Resolve(options.Host), options.Port);
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Services.AddLocalSpeechProvider();
+        builder.Services.AddElevenLabsSpeechProvider();
+        configureServices?.Invoke(builder.Services);
+        builder.Services.AddSpeechGateGateway(options, keys);
+
+        var app = builder.Build();
+        app.UseSpeechGateGateway();
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using SpeechGate.Server.Endpoints;
+using SpeechGate.Server.Errors;
+
+namespace SpeechGate.Server.Hosting;
+
+/// <summary>The gateway's middleware order and routes.</summary>
+internal static class GatewayApplicationBuilderExtensions
+{
+    public static WebApplication UseSpeechGateGateway(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            context.TraceIdentifier = Guid.NewGuid().ToString("N");
+            context.Response.Headers[ElevenLabsErrors.TraceIdHeader] = context.TraceIdentifier;
+            return next(context);
+        });
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            AllowStatusCode404Response = true,
+            ExceptionHandler = context => ElevenLabsErrors.WriteDetailAsync(context, 500, "something_went_wrong",
+                "We are sorry, something went wrong. You are not charged for this request."),
+        });
+        app.UseStatusCodePages(StatusCodeBodies.WriteAsync);
+        app.UseRouting();
+        app.UseCors();
+        app.UseWebSockets();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapHealthEndpoints();
+        app.MapTextToSpeechEndpoints();
+        app.MapStreamInputEndpoints();
+        app.MapOpenAISpeechEndpoints();
+        app.MapVoicesEndpoints();
+        app.MapModelsEndpoints();
+        app.MapUserEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SpeechGate.Providers.ElevenLabs;
+using SpeechGate.Server.Authentication;
+using SpeechGate.Server.Catalog;
+using SpeechGate.Server.Endpoints.TextToSpeech;
+using SpeechGate.Server.Errors;
+using SpeechGate.Server.Hosting;
+using SpeechGate.Synthesis;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the gateway's HTTP concerns: keys, authorization, rate limits, CORS, errors, writers.</summary>
+internal static class GatewayServiceCollectionExtensions
+{
+    public static IServiceCollection AddSpeechGateGateway(this IServiceCollection services, GatewayHostOptions options, GatewayKeyStore keys)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(keys);
+        services.AddAuthentication(GatewayPolicies.Scheme)
+            .AddScheme<GatewayKeyAuthenticationOptions, GatewayKeyAuthenticationHandler>(GatewayPolicies.Scheme,
+                scheme => scheme.AllowKeylessLoopback = ListenAddress.IsLoopback(options.Host));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(GatewayPolicies.Client, policy => policy.AddAuthenticationSchemes(GatewayPolicies.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(GatewayPolicies.Admin, policy => policy.AddAuthenticationSchemes(GatewayPolicies.Scheme).RequireAuthenticatedUser()
+                .RequireClaim(GatewayPolicies.AdminClaim, "true"));
+        services.AddRateLimiter(limiter => GatewayRateLimits.Configure(limiter, options));
+        services.AddCors(GatewayCors.Configure);
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+        services.AddOptions<SpeechProviderOptions>().BindConfiguration(SpeechProviderOptions.SectionName)
+            .Configure<IConfiguration, IOptions<ElevenLabsOptions>>(ProviderSelection.Apply);
+        services.TryAddSingleton<LocalAccountCatalog>();
+        services.TryAddSingleton<IAccountCatalog>(provider =>
+            provider.GetRequiredService<IOptions<SpeechProviderOptions>>().Value.Default == ElevenLabsServiceCollectionExtensions.ProviderName
+                ? new ElevenLabsAccountCatalog(provider, provider.GetRequiredService<LocalAccountCatalog>())
+                : provider.GetRequiredService<LocalAccountCatalog>());
+        services.TryAddSingleton<SpeechResponseWriter>();
+        services.AddSpeechPipeline();
+        return services;
+    }
+}
