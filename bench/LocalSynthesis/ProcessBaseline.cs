@@ -3,7 +3,12 @@ using System.Diagnostics;
 namespace SpeechGate.Bench.LocalSynthesis;
 
 /// <summary>The baseline: <c>espeak-ng -w tmp.wav</c>, then <c>lame -b 128</c>, as two child processes.</summary>
-internal sealed class ProcessBaseline(string directory)
+/// <param name="directory">Scratch directory for tmp.wav and tmp.mp3.</param>
+/// <param name="resample">
+/// True adds <c>--resample 44.1</c> so the baseline produces what the provider produces (mp3_44100_128); false is the
+/// literal command, which keeps espeak's 22.05 kHz and so encodes half as many samples.
+/// </param>
+internal sealed class ProcessBaseline(string directory, bool resample)
 {
     /// <summary>Runs both tools; returns the MP3's size in bytes.</summary>
     public async Task<long> RunAsync(string text)
@@ -12,8 +17,8 @@ internal sealed class ProcessBaseline(string directory)
         var mp3 = Path.Combine(directory, "tmp.mp3");
         await RunToolAsync("espeak-ng", "-v", "en-us", "-w", wav, text);
 
-        // --resample 44.1 makes the baseline produce what the provider produces: mp3_44100_128 (lame would keep 22.05 kHz).
-        await RunToolAsync("lame", "--quiet", "-b", "128", "--resample", "44.1", wav, mp3);
+        string[] lame = resample ? ["--quiet", "-b", "128", "--resample", "44.1", wav, mp3] : ["--quiet", "-b", "128", wav, mp3];
+        await RunToolAsync("lame", lame);
         return new FileInfo(mp3).Length;
     }
 

@@ -6,7 +6,7 @@ namespace SpeechGate.Providers.Local.Tests.Alignment;
 
 public sealed class CharacterTimelineTests
 {
-    private const string Text = "Hello brave new world. Café culture, naïve résumé! The end.";
+    private const string Text = "Hello brave new world. Café culture, naïve résumé! In 1999 it cost 42 euros 🙂 The end.";
 
     [Fact]
     public async Task SynthesizeAsync_WithTimestamps_AlignsEveryCharacterOverTheWholeClip()
