@@ -12,6 +12,9 @@ namespace SpeechGate.Providers.Local;
 /// <summary>One response's audio: synthesises sentence by sentence and hands out each sentence's bytes at once.</summary>
 internal sealed class LocalSpeechStream(EspeakEngine engine, string? dataPath, Action<int>? sentenceSynthesized)
 {
+    // About 0.4 s at 22.05 kHz.
+    private const int BlockSamples = 8192;
+
     public async IAsyncEnumerable<AudioChunk> ReadAsync(
         string text,
         string voiceIdentifier,
@@ -34,12 +37,18 @@ internal sealed class LocalSpeechStream(EspeakEngine engine, string? dataPath, A
                 var audio = await engine.SynthesizeAsync(sentences[i], voiceIdentifier, rate, dataPath, linked.Token).ConfigureAwait(false);
                 sentenceSynthesized?.Invoke(i);
                 encoder ??= AudioEncoderFactory.Create(format, audio.SampleRate);
-                encoder.Write(audio.Samples, output);
                 alignment?.Add(CharacterTimeline.Build(sentences[i], audio, offsetSeconds));
                 offsetSeconds += audio.Samples.Length / (double)audio.SampleRate;
-                if (output.WrittenCount > 0)
+
+                // Encode in blocks so the first bytes go out after a fraction of a second of audio, not a whole sentence.
+                for (var start = 0; start < audio.Samples.Length; start += BlockSamples)
                 {
-                    yield return Take(output, alignment);
+                    linked.Token.ThrowIfCancellationRequested();
+                    encoder.Write(audio.Samples.AsSpan(start, Math.Min(BlockSamples, audio.Samples.Length - start)), output);
+                    if (output.WrittenCount > 0)
+                    {
+                        yield return Take(output, alignment);
+                    }
                 }
             }
 

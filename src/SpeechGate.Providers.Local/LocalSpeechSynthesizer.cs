@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SpeechGate.Providers.Local.Audio;
 using SpeechGate.Providers.Local.Engine;
 using SpeechGate.Providers.Local.Native;
 using SpeechGate.Providers.Local.Voices;
@@ -25,6 +26,7 @@ internal sealed class LocalSpeechSynthesizer(EspeakEngine engine, LocalVoiceCata
         var rate = ToRate(request.VoiceSettings?.Speed);
         var voice = await voices.FindAsync(request.VoiceId, cancellationToken).ConfigureAwait(false)
             ?? throw SpeechException.VoiceNotFound(request.VoiceId);
+        CodecLibraries.Require(request.Format, engine.SampleRate);
         var session = new LocalSynthesisSession();
         var stream = new LocalSpeechStream(engine, options.Value.DataPath, SentenceSynthesized);
         var chunks = stream.ReadAsync(request.Text, voice.Engine.Identifier, rate, request.Format, request.WithTimestamps, session.Token, CancellationToken.None);

@@ -23,6 +23,9 @@ internal sealed class EspeakEngine
 
     public static EspeakEngine Shared { get; } = new();
 
+    /// <summary>The engine's output rate (22050 Hz with the standard data), or 0 before initialisation.</summary>
+    public int SampleRate => Volatile.Read(ref _sampleRate);
+
     /// <summary>Every voice the installed data offers, in the engine's order.</summary>
     public async Task<IReadOnlyList<EspeakVoice>> ListVoicesAsync(string? dataPath, CancellationToken cancellationToken)
     {
