@@ -47,10 +47,12 @@ internal static class CliServices
         services.AddSpeechCache();
         services.AddSingleton(sp => new SpendEstimator(sp.GetRequiredService<CreditEstimator>(), sp.GetRequiredService<IBudgetStore>(), sp.GetService<ICacheProbe>(), sp.GetService<UpstreamQuota>()));
 
-        // Request order (docs/architecture.md): voice resolution (the cache keys on the stable id) → metering (sees
-        // hits too) → cache → budget (only real provider calls) → provider router.
+        // Request order (docs/architecture.md): voice resolution (the cache keys on the stable id) → tenant (the
+        // upstream account, part of the key) → metering (sees hits too) → cache → budget (only real provider calls)
+        // → provider router.
         services.AddSpeechPipeline()
             .UseVoiceResolution()
+            .UseProviderTenant()
             .UseMetering()
             .UseCache()
             .UseBudget();

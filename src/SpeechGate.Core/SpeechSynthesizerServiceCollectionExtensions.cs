@@ -26,4 +26,14 @@ public static class SpeechSynthesizerServiceCollectionExtensions
         services.TryAddSingleton(sp => builder.Build(sp));
         return builder;
     }
+
+    /// <summary>Adds the stage that stamps requests with their provider's upstream account (see <see cref="ProviderTenant"/>).</summary>
+    public static SpeechSynthesizerBuilder UseProviderTenant(this SpeechSynthesizerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Use((inner, services) => new TenantSpeechSynthesizer(
+            inner,
+            services.GetServices<ProviderTenant>().ToDictionary(t => t.Provider, t => t.Resolve(services), StringComparer.Ordinal),
+            services.GetService<Options.IOptions<SpeechProviderOptions>>()?.Value.Default ?? "local"));
+    }
 }

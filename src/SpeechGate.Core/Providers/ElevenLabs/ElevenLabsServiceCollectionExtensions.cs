@@ -38,6 +38,7 @@ public static class ElevenLabsServiceCollectionExtensions
                 provider.GetRequiredService<TimeProvider>()))
             .RedactLoggedHeaders(["xi-api-key"]);
 
+        services.AddSingleton(new ProviderTenant(ProviderName, provider => provider.GetRequiredService<IOptions<ElevenLabsOptions>>().Value.Tenant));
         services.TryAddKeyedTransient<ISpeechSynthesizer>(ProviderName, (provider, _) => provider.GetRequiredService<ElevenLabsSpeechSynthesizer>());
         services.TryAddKeyedTransient<IVoiceDirectory>(ProviderName, (provider, _) => new ElevenLabsVoiceDirectory(provider.GetRequiredService<ElevenLabsClient>()));
         return services;
