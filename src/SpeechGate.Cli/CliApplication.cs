@@ -10,7 +10,7 @@ internal static class CliApplication
 {
     private static readonly string[] ProviderNames = ["local", "elevenlabs"];
 
-    public static RootCommand CreateRootCommand(IServiceProvider services, CliContext context)
+    public static RootCommand CreateRootCommand(IServiceProvider services, CliContext context, Action<IServiceCollection>? configureGateway = null)
     {
         var providers = ProviderNames.Where(name => services.GetKeyedService<Voices.IVoiceDirectory>(name) is not null).ToArray();
         return new RootCommand("SpeechGate: production text-to-speech that caches, budgets and pins voices.")
@@ -20,6 +20,9 @@ internal static class CliApplication
             EstimateCommand.Create(services, context),
             BudgetCommand.Create(services, context),
             LedgerCommand.Create(services, context),
+            CacheCommand.Create(services, context),
+            ServeCommand.Create(services, context, configureGateway),
+            KeysCommand.Create(context),
         };
     }
 
@@ -37,7 +40,7 @@ internal static class CliApplication
         }
 
         await using var services = CliServices.Build(configuration, configure);
-        var root = CreateRootCommand(services, context);
+        var root = CreateRootCommand(services, context, configure);
         var invocation = new InvocationConfiguration { Output = context.Output, Error = context.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);
     }

@@ -62,6 +62,13 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
     /// <summary>Completes when every upstream response started so far has been read to the end and stored (or has failed).</summary>
     internal Task WhenIdleAsync() => Task.WhenAll(_tees.Keys);
 
+    /// <summary>Paid responses still being read are finished and stored before the pipeline goes away (bounded).</summary>
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+        await base.DisposeAsyncCore().ConfigureAwait(false);
+    }
+
     private async Task<SpeechAudio> LeadAsync(SpeechCacheKey key, SpeechRequest request, InFlightSpeech flight, SpeechCacheStatus status, CancellationToken cancellationToken)
     {
         var tee = RunTeeAsync(key, request, flight, registered: status != SpeechCacheStatus.Bypass);
