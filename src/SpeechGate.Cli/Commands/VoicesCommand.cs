@@ -45,7 +45,7 @@ internal static class VoicesCommand
     private static void WriteTable(CliContext context, List<VoiceInfo> voices)
     {
         var console = CliJson.Console(context);
-        var table = new Table().AddColumns("Voice id", "Name", "Provider", "Category", "Labels");
+        var table = new Table().AddColumn(new TableColumn("Voice id").NoWrap()).AddColumns("Name", "Provider", "Category", "Labels");
         foreach (var voice in voices)
         {
             var labels = string.Join(", ", voice.Labels.Select(label => $"{label.Key}={label.Value}"));
