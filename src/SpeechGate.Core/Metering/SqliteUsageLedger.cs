@@ -46,10 +46,22 @@ public sealed class SqliteUsageLedger(SqliteDatabase database) : IUsageLedger
             """,
             new
             {
-                Time = Timestamp(record.Time), Day = record.Time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                record.AccountId, record.Project, record.LineId, record.Provider, record.VoiceId, record.ModelId, record.Characters,
-                record.Credits, record.EstimatedCredits, record.RequestId, CacheStatus = record.CacheStatus.ToString().ToLowerInvariant(),
-                record.AudioKey, record.Regeneration, record.Rebuy,
+                Time = Timestamp(record.Time),
+                Day = record.Time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                record.AccountId,
+                record.Project,
+                record.LineId,
+                record.Provider,
+                record.VoiceId,
+                record.ModelId,
+                record.Characters,
+                record.Credits,
+                record.EstimatedCredits,
+                record.RequestId,
+                CacheStatus = record.CacheStatus.ToString().ToLowerInvariant(),
+                record.AudioKey,
+                record.Regeneration,
+                record.Rebuy,
             },
             transaction).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -10,8 +10,16 @@ public class SqliteUsageLedgerTests
     private static UsageRecord Row(string key, long credits, SpeechCacheStatus status = SpeechCacheStatus.Miss, string? line = "l1", string project = "p")
         => new()
         {
-            Time = new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero), Provider = "elevenlabs", VoiceId = "v", Project = project,
-            LineId = line, AudioKey = key, Credits = credits, EstimatedCredits = 10, Characters = 10, CacheStatus = status,
+            Time = new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero),
+            Provider = "elevenlabs",
+            VoiceId = "v",
+            Project = project,
+            LineId = line,
+            AudioKey = key,
+            Credits = credits,
+            EstimatedCredits = 10,
+            Characters = 10,
+            CacheStatus = status,
         };
 
     [Fact]
