@@ -68,4 +68,24 @@ public sealed partial class LocalSpeechSynthesizerTests
 
         Assert.True(r < 0.5, $"r={r:F3}");
     }
+
+    [Fact]
+    public async Task DisposeAsync_AbandonedStreams_FreeTheirEngineCopies()
+    {
+        var synthesizer = LocalProvider.CreateSynthesizer();
+
+        // Twice as many responses as engine copies, each read to its first chunk, then disposed without finishing or
+        // disposing the enumeration: the responses must hand their copies back, or the next request waits forever.
+        for (var i = 0; i < Environment.ProcessorCount * 2; i++)
+        {
+            var audio = await synthesizer.SynthesizeAsync(LocalProvider.Request(FiveSentences, "mp3_44100_128"));
+            var enumerator = audio.Chunks.GetAsyncEnumerator();
+            Assert.True(await enumerator.MoveNextAsync());
+            await audio.DisposeAsync();
+        }
+
+        // The timeout only turns a hang into a failure; it is no timing assertion.
+        var next = await LocalProvider.SynthesizeAsync(LocalProvider.Request("Free again.")).WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.NotEmpty(next);
+    }
 }

@@ -29,6 +29,8 @@ internal sealed class EspeakLease : IDisposable
         var sink = new SynthesisSink(cancellationToken);
         lock (_sync)
         {
+            // A session ends by cancelling, then unloading: a caller racing it sees the cancellation first.
+            cancellationToken.ThrowIfCancellationRequested();
             ObjectDisposedException.ThrowIf(_library is null, this);
             EspeakCalls.Synthesize(_library, text, voiceIdentifier, rate, sink);
         }
