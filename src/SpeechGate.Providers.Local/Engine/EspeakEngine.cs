@@ -80,7 +80,15 @@ internal sealed class EspeakEngine
         {
             try
             {
-                return _slots ??= EspeakSlots.Create(instances);
+                if (_slots is null)
+                {
+                    _slots = EspeakSlots.Create(instances);
+
+                    // The copies live in a temp directory for the process' lifetime; a crash leaves it behind.
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => _slots.DeleteCopies();
+                }
+
+                return _slots;
             }
             catch (DllNotFoundException exception)
             {

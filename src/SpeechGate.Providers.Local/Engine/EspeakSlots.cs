@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using SpeechGate.Providers.Local.Native;
 
@@ -8,7 +9,8 @@ namespace SpeechGate.Providers.Local.Engine;
 /// N private copies of libespeak-ng on disk: each copy loaded by its own path has its own globals, so N requests
 /// synthesise in parallel. A request leases one slot exclusively and loads it fresh.
 /// </summary>
-internal sealed class EspeakSlots : IDisposable
+[SuppressMessage("Design", "CA1001", Justification = "Lives as long as the process; its semaphore may still be released during shutdown.")]
+internal sealed class EspeakSlots
 {
     private readonly SemaphoreSlim _free;
     private readonly ConcurrentQueue<string> _paths = new();
@@ -48,9 +50,9 @@ internal sealed class EspeakSlots : IDisposable
         _free.Release();
     }
 
-    public void Dispose()
+    /// <summary>Deletes the copies on disk (at process exit; loaded copies stay mapped until unloaded).</summary>
+    public void DeleteCopies()
     {
-        _free.Dispose();
         try
         {
             _directory.Delete(recursive: true);
