@@ -40,6 +40,9 @@ for (var i = 0; i < WarmUp + iterations; i++)
 }
 
 scratch.Delete(recursive: true);
+var batch = 4 * Environment.ProcessorCount;
+await ParallelRun.RunAsync(provider, Prose.Text, batch);
+var (sequentialMs, parallelMs) = await ParallelRun.RunAsync(provider, Prose.Text, batch);
 var ratio = Median.Of(inProcess) / Median.Of(processes);
 Print($"text: {Prose.Text.Length} chars, mp3_44100_128, N={iterations} after {WarmUp} warm-up, {Environment.ProcessorCount} cores");
 Print($"in-process provider (mp3, whole clip): median {Median.Of(inProcess):F1} ms ({mp3Bytes} bytes)");
@@ -48,5 +51,6 @@ Print($"baseline espeak-ng -w + lame -b 128 --resample 44.1 (processes): median 
 Print($"ratio in-process / baseline: {ratio:F3} (goal <= 1.0)");
 Print($"literal baseline espeak-ng -w + lame -b 128 (22.05 kHz output): median {Median.Of(literalProcesses):F1} ms, ratio {Median.Of(inProcess) / Median.Of(literalProcesses):F3}");
 Print($"time to first byte, streamed mp3: median {Median.Of(firstByte):F1} ms (goal <= 50 ms)");
+Print($"{batch} x pcm_22050 on {Environment.ProcessorCount} engine copies: sequential {sequentialMs:F0} ms, parallel {parallelMs:F0} ms, speed-up {sequentialMs / parallelMs:F2}x");
 
 static void Print(FormattableString line) => Console.WriteLine(FormattableString.Invariant(line));

@@ -8,4 +8,10 @@ public sealed class LocalSpeechOptions
 
     /// <summary>The <c>espeak-ng-data</c> directory (or its parent); null uses the system's (Debian: espeak-ng-data).</summary>
     public string? DataPath { get; set; }
+
+    /// <summary>
+    /// How many syntheses run in parallel, each on its own copy of the engine (default: the processor count); further
+    /// requests wait for a free copy. The first request of the process fixes the number.
+    /// </summary>
+    public int EngineInstances { get; set; } = Environment.ProcessorCount;
 }

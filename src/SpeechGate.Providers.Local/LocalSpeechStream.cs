@@ -10,7 +10,8 @@ using SpeechGate.Synthesis;
 namespace SpeechGate.Providers.Local;
 
 /// <summary>One response's audio: synthesises sentence by sentence and hands out each sentence's bytes at once.</summary>
-internal sealed class LocalSpeechStream(EspeakEngine engine, string? dataPath, Action<int>? sentenceSynthesized)
+/// <remarks>The whole response runs on one engine copy leased for it, so its audio never depends on other requests.</remarks>
+internal sealed class LocalSpeechStream(EspeakEngine engine, LocalSpeechOptions options, LocalSynthesisSession session, Action<int>? sentenceSynthesized)
 {
     // About 0.4 s at 22.05 kHz.
     private const int BlockSamples = 8192;
@@ -30,11 +31,13 @@ internal sealed class LocalSpeechStream(EspeakEngine engine, string? dataPath, A
         var alignment = withTimestamps ? new AlignmentBatch() : null;
         IAudioEncoder? encoder = null;
         var offsetSeconds = 0.0;
+        var lease = await engine.AcquireAsync(options.DataPath, options.EngineInstances, linked.Token).ConfigureAwait(false);
         try
         {
+            session.Attach(lease);
             for (var i = 0; i < sentences.Count; i++)
             {
-                var audio = await engine.SynthesizeAsync(sentences[i], voiceIdentifier, rate, dataPath, linked.Token).ConfigureAwait(false);
+                var audio = lease.Synthesize(sentences[i], voiceIdentifier, rate, linked.Token);
                 sentenceSynthesized?.Invoke(i);
                 encoder ??= AudioEncoderFactory.Create(format, audio.SampleRate);
                 alignment?.Add(CharacterTimeline.Build(sentences[i], audio, offsetSeconds));
@@ -60,6 +63,7 @@ internal sealed class LocalSpeechStream(EspeakEngine engine, string? dataPath, A
         }
         finally
         {
+            lease.Dispose();
             encoder?.Dispose();
         }
     }

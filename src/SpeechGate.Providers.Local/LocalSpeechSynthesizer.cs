@@ -8,7 +8,7 @@ using SpeechGate.Synthesis;
 namespace SpeechGate.Providers.Local;
 
 /// <summary>The offline provider: eSpeak NG in-process, encoded to any output format; costs no credits.</summary>
-/// <remarks>Safe for concurrent use: the engine is serialised per sentence, encoders are per request.</remarks>
+/// <remarks>Safe for concurrent use: each request leases its own engine copy and its own encoder.</remarks>
 internal sealed class LocalSpeechSynthesizer(EspeakEngine engine, LocalVoiceCatalog voices, IOptions<LocalSpeechOptions> options) : ISpeechSynthesizer
 {
     /// <summary>Raised after each sentence leaves the engine, with its index (lets tests observe streaming order).</summary>
@@ -28,7 +28,7 @@ internal sealed class LocalSpeechSynthesizer(EspeakEngine engine, LocalVoiceCata
             ?? throw SpeechException.VoiceNotFound(request.VoiceId);
         CodecLibraries.Require(request.Format, engine.SampleRate);
         var session = new LocalSynthesisSession();
-        var stream = new LocalSpeechStream(engine, options.Value.DataPath, SentenceSynthesized);
+        var stream = new LocalSpeechStream(engine, options.Value, session, SentenceSynthesized);
         var chunks = stream.ReadAsync(request.Text, voice.Engine.Identifier, rate, request.Format, request.WithTimestamps, session.Token, CancellationToken.None);
         return new SpeechAudio(request.Format.MediaType, chunks)
         {

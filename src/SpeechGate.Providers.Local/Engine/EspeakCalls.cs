@@ -6,11 +6,11 @@ using SpeechGate.Synthesis;
 
 namespace SpeechGate.Providers.Local.Engine;
 
-/// <summary>The native sequences the engine runs under its lock: initialise, and set voice + rate + synthesise.</summary>
+/// <summary>The native sequences run on one loaded copy: initialise, and set voice + rate + synthesise.</summary>
 internal static unsafe class EspeakCalls
 {
     /// <summary>Initialises synchronous output and the callback; returns the engine's sample rate.</summary>
-    public static int Initialize(string? dataPath)
+    public static int Initialize(EspeakLibrary library, string? dataPath)
     {
         // The library silently falls back to the system data when a given path is wrong; a configured path must exist.
         if (dataPath is not null && !Directory.Exists(Path.Combine(dataPath, "espeak-ng-data")) && !File.Exists(Path.Combine(dataPath, "phontab")))
@@ -19,38 +19,31 @@ internal static unsafe class EspeakCalls
                 $"No espeak-ng-data at '{dataPath}' (Providers:Local:DataPath); install the apt package espeak-ng-data or fix the path.", null);
         }
 
-        int rate;
-        try
+        // DONT_EXIT: without it the library calls exit() when the data directory is missing.
+        var rate = library.Initialize(EspeakNative.AudioOutputSynchronous, 0, dataPath, EspeakNative.InitializeDontExit);
+        if (rate > 0)
         {
-            // DONT_EXIT: without it the library calls exit() when the data directory is missing.
-            rate = EspeakNative.Initialize(EspeakNative.AudioOutputSynchronous, 0, dataPath, EspeakNative.InitializeDontExit);
-            EspeakNative.SetSynthCallback(&OnSynth);
-        }
-        catch (DllNotFoundException exception)
-        {
-            throw LocalEngineUnavailable.Create(
-                "eSpeak NG (libespeak-ng.so.1) is not installed; install the apt package libespeak-ng1.", exception);
+            library.SetSynthCallback(&OnSynth);
+            return rate;
         }
 
-        return rate > 0
-            ? rate
-            : throw LocalEngineUnavailable.Create(
+        throw LocalEngineUnavailable.Create(
                 $"eSpeak NG could not load its data from '{dataPath ?? "the system default"}'; install the apt package espeak-ng-data or set Providers:Local:DataPath.",
                 null);
     }
 
     /// <summary>Sets voice and rate, then synthesises <paramref name="text"/> into <paramref name="sink"/>.</summary>
-    public static void Synthesize(string text, string voiceIdentifier, int rate, SynthesisSink sink)
+    public static void Synthesize(EspeakLibrary library, string text, string voiceIdentifier, int rate, SynthesisSink sink)
     {
-        Check(EspeakNative.SetVoiceByName(voiceIdentifier), "espeak_SetVoiceByName");
-        Check(EspeakNative.SetParameter(EspeakNative.ParameterRate, rate, 0), "espeak_SetParameter");
+        Check(library.SetVoiceByName(voiceIdentifier), "espeak_SetVoiceByName");
+        Check(library.SetParameter(EspeakNative.ParameterRate, rate, 0), "espeak_SetParameter");
         var utf8 = Encoding.UTF8.GetBytes(text + "\0");
         var handle = GCHandle.Alloc(sink);
         try
         {
             fixed (byte* bytes = utf8)
             {
-                var status = EspeakNative.Synth(
+                var status = library.Synth(
                     bytes, (nuint)utf8.Length, 0, EspeakNative.PositionCharacter, 0,
                     EspeakNative.CharsUtf8 | EspeakNative.EndPause, null, (void*)GCHandle.ToIntPtr(handle));
                 if (sink.Failure is { } failure)
@@ -73,7 +66,8 @@ internal static unsafe class EspeakCalls
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static int OnSynth(short* samples, int count, EspeakEvent* events)
     {
-        // Synchronous mode calls back on the thread inside espeak_Synth; user_data routes to that call's sink.
+        // Synchronous mode calls back on the thread inside espeak_Synth; user_data routes to that call's sink, so one
+        // static callback serves every loaded copy.
         if (events == null || events->UserData == 0 || GCHandle.FromIntPtr(events->UserData).Target is not SynthesisSink sink)
         {
             return 1;

@@ -1,21 +1,24 @@
 using System.Diagnostics.CodeAnalysis;
+using SpeechGate.Providers.Local.Native;
+using SpeechGate.Synthesis;
 
 namespace SpeechGate.Providers.Local.Engine;
 
-/// <summary>The process' one eSpeak NG instance: every native call runs under one lock.</summary>
+/// <summary>The process' eSpeak NG engine: a pool of private library copies, one leased per request.</summary>
 /// <remarks>
-/// eSpeak NG keeps its voice, rate and output state in globals, so the instance is process-wide (two DI containers
-/// must not drive it concurrently). Each synthesis sets voice and rate again, so requests never see each other's
-/// settings. The wave generator also keeps internal state between calls that no API resets (pitch-flutter phase,
-/// gain control in wavegen.c), so two syntheses of one text may differ by a few samples.
+/// eSpeak NG keeps voice, rate, output and wave-generator state (pitch-flutter phase, gain control) in its globals and
+/// no API resets them, not even a second espeak_Initialize. So every request gets a copy of the library loaded fresh
+/// and unloaded afterwards (<see cref="EspeakLease"/>): the same request always gives byte-identical audio, and up to
+/// N requests run in parallel on distinct copies, never seeing each other's state. The pool is process-wide; its size
+/// is fixed by the first request.
 /// </remarks>
-[SuppressMessage("Design", "CA1001", Justification = "Process-lifetime singleton; its semaphore lives as long as the process.")]
+[SuppressMessage("Design", "CA1001", Justification = "Process-lifetime singleton; its slots live as long as the process.")]
 internal sealed class EspeakEngine
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _dataPath;
+    private readonly Lock _sync = new();
+    private EspeakSlots? _slots;
     private int _sampleRate;
-    private IReadOnlyList<EspeakVoice>? _voices;
+    private (string? DataPath, IReadOnlyList<EspeakVoice> Voices)? _voices;
 
     private EspeakEngine()
     {
@@ -23,54 +26,89 @@ internal sealed class EspeakEngine
 
     public static EspeakEngine Shared { get; } = new();
 
-    /// <summary>The engine's output rate (22050 Hz with the standard data), or 0 before initialisation.</summary>
+    /// <summary>The engine's output rate (22050 Hz with the standard data), or 0 before the first load.</summary>
     public int SampleRate => Volatile.Read(ref _sampleRate);
 
-    /// <summary>Every voice the installed data offers, in the engine's order.</summary>
-    public async Task<IReadOnlyList<EspeakVoice>> ListVoicesAsync(string? dataPath, CancellationToken cancellationToken)
+    /// <summary>Every voice the installed data offers, in the engine's order; read once with a short-lived copy.</summary>
+    public async Task<IReadOnlyList<EspeakVoice>> ListVoicesAsync(string? dataPath, int instances, CancellationToken cancellationToken)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (_sync)
+        {
+            if (_voices is { } cached && string.Equals(cached.DataPath, dataPath, StringComparison.Ordinal))
+            {
+                return cached.Voices;
+            }
+        }
+
+        using var lease = await AcquireAsync(dataPath, instances, cancellationToken).ConfigureAwait(false);
+        var voices = lease.ReadVoices();
+        lock (_sync)
+        {
+            _voices = (dataPath, voices);
+        }
+
+        return voices;
+    }
+
+    /// <summary>Waits for a free copy and loads it fresh; dispose the lease to unload it and free the slot.</summary>
+    /// <param name="dataPath">The espeak-ng-data directory, or null for the system's.</param>
+    /// <param name="instances">How many copies may run at once (used by the first call only).</param>
+    /// <param name="cancellationToken">Cancels the wait for a free copy.</param>
+    public async Task<EspeakLease> AcquireAsync(string? dataPath, int instances, CancellationToken cancellationToken)
+    {
+        var slots = Slots(instances);
+        var path = await slots.TakeAsync(cancellationToken).ConfigureAwait(false);
+        EspeakLibrary? library = null;
         try
         {
-            EnsureInitialized(dataPath);
-            return _voices ??= EspeakVoiceReader.ReadAll();
+            library = Load(path);
+            var rate = EspeakCalls.Initialize(library, dataPath);
+            Volatile.Write(ref _sampleRate, rate);
+            return new EspeakLease(slots, path, library, rate);
         }
-        finally
+        catch
         {
-            _gate.Release();
+            library?.Dispose();
+            slots.Return(path);
+            throw;
         }
     }
 
-    /// <summary>Synthesises one piece of text; cancellation aborts the engine within one callback block (~60 ms of audio).</summary>
-    public async Task<SentenceAudio> SynthesizeAsync(string text, string voiceIdentifier, int rate, string? dataPath, CancellationToken cancellationToken)
+    private EspeakSlots Slots(int instances)
     {
-        var sink = new SynthesisSink(cancellationToken);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (_sync)
+        {
+            try
+            {
+                if (_slots is null)
+                {
+                    _slots = EspeakSlots.Create(instances);
+
+                    // The copies live in a temp directory for the process' lifetime; a crash leaves it behind.
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => _slots.DeleteCopies();
+                }
+
+                return _slots;
+            }
+            catch (DllNotFoundException exception)
+            {
+                throw NotInstalled(exception);
+            }
+        }
+    }
+
+    private static EspeakLibrary Load(string path)
+    {
         try
         {
-            EnsureInitialized(dataPath);
-            EspeakCalls.Synthesize(text, voiceIdentifier, rate, sink);
+            return EspeakLibrary.Load(path);
         }
-        finally
+        catch (DllNotFoundException exception)
         {
-            _gate.Release();
+            throw NotInstalled(exception);
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return sink.ToAudio(_sampleRate);
     }
 
-    private void EnsureInitialized(string? dataPath)
-    {
-        if (_sampleRate > 0 && string.Equals(_dataPath, dataPath, StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        _sampleRate = 0;
-        _voices = null;
-        var rate = EspeakCalls.Initialize(dataPath);
-        _dataPath = dataPath;
-        _sampleRate = rate;
-    }
+    private static SpeechException NotInstalled(Exception exception)
+        => LocalEngineUnavailable.Create("eSpeak NG (libespeak-ng.so.1) is not installed; install the apt package libespeak-ng1.", exception);
 }

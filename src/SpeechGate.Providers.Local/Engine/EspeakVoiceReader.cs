@@ -3,13 +3,13 @@ using SpeechGate.Providers.Local.Native;
 
 namespace SpeechGate.Providers.Local.Engine;
 
-/// <summary>Copies espeak_ListVoices' table into managed records (the caller holds the engine lock).</summary>
+/// <summary>Copies espeak_ListVoices' table into managed records (the caller owns the loaded copy).</summary>
 internal static unsafe class EspeakVoiceReader
 {
-    public static IReadOnlyList<EspeakVoice> ReadAll()
+    public static IReadOnlyList<EspeakVoice> ReadAll(EspeakLibrary library)
     {
         var voices = new List<EspeakVoice>();
-        var table = EspeakNative.ListVoices(null);
+        var table = library.ListVoices(null);
         for (var entry = table; entry != null && *entry != null; entry++)
         {
             var voice = *entry;

@@ -28,7 +28,7 @@ internal sealed class LocalVoiceCatalog(EspeakEngine engine, IOptions<LocalSpeec
             return loaded;
         }
 
-        var voices = (await engine.ListVoicesAsync(options.Value.DataPath, cancellationToken).ConfigureAwait(false))
+        var voices = (await engine.ListVoicesAsync(options.Value.DataPath, options.Value.EngineInstances, cancellationToken).ConfigureAwait(false))
             .Select(ToLocalVoice)
             .ToList();
         _voices = voices;
