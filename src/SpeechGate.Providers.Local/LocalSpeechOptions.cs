@@ -10,8 +10,9 @@ public sealed class LocalSpeechOptions
     public string? DataPath { get; set; }
 
     /// <summary>
-    /// How many syntheses run in parallel, each on its own copy of the engine (default: the processor count); further
-    /// requests wait for a free copy. The first request of the process fixes the number.
+    /// How many syntheses run at once, each on its own copy of the engine; further requests wait for a free copy. A
+    /// response holds its copy until its client has read it all, so the default (twice the processor count, at least
+    /// 8) keeps slow readers from blocking others. The first request of the process fixes the number.
     /// </summary>
-    public int EngineInstances { get; set; } = Environment.ProcessorCount;
+    public int EngineInstances { get; set; } = Math.Max(8, Environment.ProcessorCount * 2);
 }

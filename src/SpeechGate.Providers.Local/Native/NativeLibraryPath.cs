@@ -7,6 +7,10 @@ namespace SpeechGate.Providers.Local.Native;
 internal static class NativeLibraryPath
 {
     /// <summary>Loads <paramref name="name"/> briefly and returns the real path of the file that holds <paramref name="export"/>.</summary>
+    /// <remarks>
+    /// The loader answers a soname with any loaded object of that soname, so once private copies are loaded this may
+    /// name one of them: an identical file, which is all callers need (they copy it).
+    /// </remarks>
     /// <exception cref="DllNotFoundException">The library is not installed, or its file cannot be found.</exception>
     public static string Resolve(string name, string export)
     {

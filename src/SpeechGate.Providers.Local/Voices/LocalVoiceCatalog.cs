@@ -5,11 +5,15 @@ using SpeechGate.Voices;
 
 namespace SpeechGate.Providers.Local.Voices;
 
-/// <summary>The engine's voices keyed by their stable ids; read once from the engine and kept.</summary>
+/// <summary>
+/// The engine's voices keyed by their stable ids; read once from the engine and kept. A voice may also be named by its
+/// eSpeak NG identifier (<c>gmw/en-US</c>) or language (<c>en-us</c>), case-insensitively, for people typing at a CLI.
+/// </summary>
 internal sealed class LocalVoiceCatalog(EspeakEngine engine, IOptions<LocalSpeechOptions> options)
 {
     // One reference, so a reader never sees the list without its index (a concurrent first load just repeats the work).
     private Dictionary<string, LocalVoice>? _byId;
+    private Dictionary<string, LocalVoice> _byName = [];
     private IReadOnlyList<LocalVoice> _voices = [];
 
     public async Task<IReadOnlyList<LocalVoice>> ListAsync(CancellationToken cancellationToken)
@@ -19,7 +23,7 @@ internal sealed class LocalVoiceCatalog(EspeakEngine engine, IOptions<LocalSpeec
     }
 
     public async Task<LocalVoice?> FindAsync(string voiceId, CancellationToken cancellationToken)
-        => (await LoadAsync(cancellationToken).ConfigureAwait(false)).GetValueOrDefault(voiceId);
+        => (await LoadAsync(cancellationToken).ConfigureAwait(false)).GetValueOrDefault(voiceId) ?? _byName.GetValueOrDefault(voiceId);
 
     private async Task<Dictionary<string, LocalVoice>> LoadAsync(CancellationToken cancellationToken)
     {
@@ -32,6 +36,14 @@ internal sealed class LocalVoiceCatalog(EspeakEngine engine, IOptions<LocalSpeec
             .Select(ToLocalVoice)
             .ToList();
         _voices = voices;
+        var byName = new Dictionary<string, LocalVoice>(StringComparer.OrdinalIgnoreCase);
+        foreach (var voice in voices)
+        {
+            byName.TryAdd(voice.Engine.Identifier, voice);
+            byName.TryAdd(voice.Engine.Language, voice);
+        }
+
+        _byName = byName;
         var byId = voices.ToDictionary(voice => voice.VoiceId, StringComparer.Ordinal);
         Volatile.Write(ref _byId, byId);
         return byId;

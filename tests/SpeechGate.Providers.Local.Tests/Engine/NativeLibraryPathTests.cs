@@ -11,7 +11,9 @@ public sealed class NativeLibraryPathTests
 
         Assert.True(Path.IsPathRooted(path), path);
         Assert.True(File.Exists(path), path);
-        Assert.Contains("libespeak-ng.so", path, StringComparison.Ordinal);
+        // The loader matches an already-loaded object by soname, so while another test holds a private engine copy
+        // (same soname) the answer may be that copy: either way, a file holding libespeak-ng.
+        Assert.Contains("libespeak-ng", Path.GetFileName(path), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,4 +44,18 @@ public sealed class LocalVoiceDirectoryTests
 
         Assert.Null(await directory.GetVoiceAsync("21m00Tcm4TlvDq8ikWAM"));
     }
+
+    [Theory]
+    [InlineData("en-us")]
+    [InlineData("EN-US")]
+    [InlineData("gmw/en-US")]
+    public async Task GetVoiceAsync_EngineNameOrLanguage_FindsTheVoiceWithItsStableId(string name)
+    {
+        var directory = new LocalVoiceDirectory(LocalProvider.Catalog);
+
+        var voice = await directory.GetVoiceAsync(name);
+
+        Assert.NotNull(voice);
+        Assert.Equal(LocalVoices.DefaultVoiceId, voice.VoiceId);
+    }
 }
