@@ -41,6 +41,8 @@ internal static class GatewayPipelineServices
         services.AddSingleton(sp => new SpendEstimator(sp.GetRequiredService<CreditEstimator>(), sp.GetRequiredService<IBudgetStore>(),
             sp.GetService<ICacheProbe>(), sp.GetService<UpstreamQuota>()));
 
+        services.AddHostedService<VoiceHealthService>();
+
         // Request order as the CLI: voice resolution → tenant → metering → cache → budget → provider router.
         services.AddSpeechPipeline()
             .UseVoiceResolution()
