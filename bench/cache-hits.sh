@@ -98,6 +98,8 @@ run() { # name url -> "rps p50 p99"
   echo "$rps" >"$WORK/rps-$1"
 }
 echo "wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency, POST $ROUTE (${#BODY}-byte JSON body), every request a hit:"
+# Warm-up runs (not reported): JIT tiering for the gateway, page cache and keepalive pools for nginx.
+for url in "$NGINX_URL" "$GATEWAY_URL"; do wrk -t2 -c"$CONNECTIONS" -d3s -s "$WORK/post.lua" "$url$ROUTE" >/dev/null; done
 run nginx "$NGINX_URL"; run gateway "$GATEWAY_URL"
 run nginx2 "$NGINX_URL"; run gateway2 "$GATEWAY_URL"
 python3 - "$WORK" <<'PY'

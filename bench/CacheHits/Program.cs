@@ -66,3 +66,4 @@ catch (IOException)
 {
     // SQLite may still hold a file for a moment; the temporary directory is harmless.
 }
+

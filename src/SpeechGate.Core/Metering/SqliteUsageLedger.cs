@@ -24,8 +24,29 @@ public sealed class SqliteUsageLedger(SqliteDatabase database) : IUsageLedger
     public async Task<UsageRecord> AppendAsync(UsageRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var appended = await AppendManyAsync([record], cancellationToken).ConfigureAwait(false);
+        return appended[0];
+    }
+
+    /// <summary>Appends <paramref name="records"/> in order in one transaction (a busy gateway's cache hits, batched).</summary>
+    public async Task<IReadOnlyList<UsageRecord>> AppendManyAsync(IReadOnlyList<UsageRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
+        var appended = new List<UsageRecord>(records.Count);
+        foreach (var record in records)
+        {
+            appended.Add(await AppendAsync(connection, transaction, record).ConfigureAwait(false));
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return appended;
+    }
+
+    private static async Task<UsageRecord> AppendAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, UsageRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
         if (record.Credits > 0 && record.AudioKey is not null)
         {
             var regeneration = record.LineId is not null && await connection.ExecuteScalarAsync<long>(
@@ -52,7 +73,6 @@ public sealed class SqliteUsageLedger(SqliteDatabase database) : IUsageLedger
                 record.AudioKey, record.Regeneration, record.Rebuy,
             },
             transaction).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return record;
     }
 

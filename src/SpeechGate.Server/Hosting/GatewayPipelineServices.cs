@@ -1,5 +1,8 @@
 using SpeechGate.Budgeting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpeechGate.Caching;
+using SpeechGate.Metering;
+using SpeechGate.Storage;
 using SpeechGate.Providers.ElevenLabs;
 using SpeechGate.Providers.Local;
 using SpeechGate.VoiceResolution;
@@ -12,6 +15,9 @@ namespace SpeechGate.Server.Hosting;
 /// </summary>
 internal static class GatewayPipelineServices
 {
+    // The key AddBudgeting registers its SQLite database under (nameof(AddBudgeting) in Core).
+    private const string BudgetingDatabaseKey = "AddBudgeting";
+
     public static IServiceCollection AddGatewayPipeline(this IServiceCollection services, IConfiguration configuration, GatewayHostOptions options)
     {
         var dataDirectory = options.DataDirectory;
@@ -29,6 +35,9 @@ internal static class GatewayPipelineServices
             services.AddElevenLabsBudgeting();
         }
 
+        // Registered before AddBudgeting, whose TryAdd then keeps it: hits leave the request path without a SQLite write.
+        services.TryAddSingleton<IUsageLedger>(sp => new WriteBehindUsageLedger(
+            new SqliteUsageLedger(sp.GetRequiredKeyedService<SqliteDatabase>(BudgetingDatabaseKey)), sp.GetRequiredService<ILogger<WriteBehindUsageLedger>>()));
         services.AddBudgeting(Path.Combine(dataDirectory, "speechgate.db"));
         services.AddSpeechCache();
         services.PostConfigure<SpeechCacheOptions>(cache =>

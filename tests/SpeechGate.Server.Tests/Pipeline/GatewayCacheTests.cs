@@ -33,6 +33,12 @@ public sealed class GatewayCacheTests
         Assert.Equal(first.Headers.ETag, second.Headers.ETag);
         Assert.NotNull(second.Headers.ETag);
         Assert.Contains("immutable", second.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+
+        // The hit's ledger row is written behind the response; the ledger route flushes before it sums.
+        using var ledger = System.Text.Json.JsonDocument.Parse(await pipeline.Client.GetStringAsync("/v1/speechgate/ledger"));
+        var total = ledger.RootElement.GetProperty("totals")[0];
+        Assert.Equal((2, 1), (total.GetProperty("requests").GetInt64(), total.GetProperty("cache_hits").GetInt64()));
+        Assert.True(total.GetProperty("saved_credits").GetInt64() > 0);
     }
 
     [Theory]
