@@ -81,6 +81,27 @@ public sealed class GatewayBudgetTests
         Assert.Equal(pipeline.Upstream.BilledCharacters, estimate.RootElement.GetProperty("credits").GetInt64());
     }
 
+    [Fact]
+    public async Task UpstreamQuotaExhausted_Is401QuotaExceededInElevenLabsShape_AndCachedAudioStillServed()
+    {
+        await using var pipeline = await PipelineGateway.StartAsync();
+        const string cached = """{"text":"Already paid for this."}""";
+        using (var first = await pipeline.Client.SendAsync(PipelineGateway.Post(Path, cached)))
+        {
+            _ = await first.Content.ReadAsByteArrayAsync();
+        }
+
+        await pipeline.WaitForEntriesAsync(1);
+        pipeline.Upstream.Account.SetCharacterCount(pipeline.Upstream.Account.CharacterLimit - 5);
+
+        using var refused = await pipeline.Client.SendAsync(PipelineGateway.Post(Path, """{"text":"This one would go over the quota."}"""));
+        using var hit = await pipeline.Client.SendAsync(PipelineGateway.Post(Path, cached));
+
+        await MalformedInputTests.AssertDetailAsync(refused, 401, "quota_exceeded");
+        Assert.Equal(HttpStatusCode.OK, hit.StatusCode);
+        Assert.Equal("hit", TextToSpeechEndpointsTests.Header(hit, "x-speechgate-cache"));
+    }
+
     private static async Task<string> DetailStatusAsync(HttpResponseMessage response)
     {
         if (response.StatusCode != HttpStatusCode.TooManyRequests)
