@@ -10,7 +10,7 @@ public static class GatewayApplication
     /// Builds (does not start) the gateway. <paramref name="configureServices"/> runs after the providers are registered
     /// and before the defaults, so it can replace a provider or compose the pipeline (<c>AddSpeechPipeline().UseCache()</c>).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The host is not loopback and no gateway key exists.</exception>
+    /// <exception cref="InvalidOperationException">The host is not loopback and no gateway key exists, or voices.yaml is invalid.</exception>
     public static WebApplication Build(GatewayHostOptions options, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -38,9 +38,10 @@ public static class GatewayApplication
         builder.Services.AddLocalSpeechProvider();
         builder.Services.AddElevenLabsSpeechProvider();
         configureServices?.Invoke(builder.Services);
-        builder.Services.AddSpeechGateGateway(options, keys);
+        builder.Services.AddSpeechGateGateway(options, keys, builder.Configuration);
 
         var app = builder.Build();
+        GatewayPipelineServices.ValidateVoiceConfiguration(app.Services);
         app.UseSpeechGateGateway();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using SpeechGate.Storage;
 
 namespace SpeechGate.Metering;
@@ -24,8 +25,49 @@ public sealed class SqliteUsageLedger(SqliteDatabase database) : IUsageLedger
     public async Task<UsageRecord> AppendAsync(UsageRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var appended = await AppendManyAsync([record], cancellationToken).ConfigureAwait(false);
+        return appended[0];
+    }
+
+    /// <summary>Appends <paramref name="records"/> in order in one transaction (a busy gateway's cache hits, batched).</summary>
+    public async Task<IReadOnlyList<UsageRecord>> AppendManyAsync(IReadOnlyList<UsageRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
+        var appended = new List<UsageRecord>(records.Count);
+
+        // One prepared INSERT for the whole batch: re-parsing SQL per row dominated a busy gateway's hit path.
+        await using var insert = InsertCommand(connection, transaction);
+        foreach (var record in records)
+        {
+            appended.Add(await AppendAsync(connection, transaction, insert, record).ConfigureAwait(false));
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return appended;
+    }
+
+    private static SqliteCommand InsertCommand(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO ledger (time, day, account, project, line_id, provider, voice, model, characters, credits, estimated,
+                                request_id, cache_status, audio_key, regeneration, rebuy)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15)
+            """;
+        for (var i = 0; i < 16; i++)
+        {
+            command.Parameters.Add(new SqliteParameter($"$p{i}", DBNull.Value));
+        }
+
+        return command;
+    }
+
+    private static async Task<UsageRecord> AppendAsync(SqliteConnection connection, SqliteTransaction transaction, SqliteCommand insert, UsageRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
         if (record.Credits > 0 && record.AudioKey is not null)
         {
             var regeneration = record.LineId is not null && await connection.ExecuteScalarAsync<long>(
@@ -37,34 +79,19 @@ public sealed class SqliteUsageLedger(SqliteDatabase database) : IUsageLedger
             record = record with { Regeneration = regeneration, Rebuy = rebuy };
         }
 
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO ledger (time, day, account, project, line_id, provider, voice, model, characters, credits, estimated,
-                                request_id, cache_status, audio_key, regeneration, rebuy)
-            VALUES (@Time, @Day, @AccountId, @Project, @LineId, @Provider, @VoiceId, @ModelId, @Characters, @Credits, @EstimatedCredits,
-                    @RequestId, @CacheStatus, @AudioKey, @Regeneration, @Rebuy)
-            """,
-            new
-            {
-                Time = Timestamp(record.Time),
-                Day = record.Time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                record.AccountId,
-                record.Project,
-                record.LineId,
-                record.Provider,
-                record.VoiceId,
-                record.ModelId,
-                record.Characters,
-                record.Credits,
-                record.EstimatedCredits,
-                record.RequestId,
-                CacheStatus = record.CacheStatus.ToString().ToLowerInvariant(),
-                record.AudioKey,
-                record.Regeneration,
-                record.Rebuy,
-            },
-            transaction).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var values = new object?[]
+        {
+            Timestamp(record.Time), record.Time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            record.AccountId, record.Project, record.LineId, record.Provider, record.VoiceId, record.ModelId, record.Characters,
+            record.Credits, record.EstimatedCredits, record.RequestId, record.CacheStatus.ToString().ToLowerInvariant(),
+            record.AudioKey, record.Regeneration, record.Rebuy,
+        };
+        for (var i = 0; i < values.Length; i++)
+        {
+            insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
         return record;
     }
 

@@ -29,6 +29,9 @@ internal static class GatewayAuthorization
         return false;
     }
 
+    /// <summary>The key id of keyless local development.</summary>
+    public const string LocalKeyId = "local";
+
     /// <summary>The id of the key that authenticated the request (<c>local</c> in keyless development).</summary>
     public static string? KeyId(ClaimsPrincipal user) => user.FindFirst(GatewayPolicies.KeyIdClaim)?.Value;
 }

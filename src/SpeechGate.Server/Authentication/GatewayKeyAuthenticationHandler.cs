@@ -16,8 +16,6 @@ internal sealed class GatewayKeyAuthenticationHandler(
     GatewayKeyStore keys)
     : AuthenticationHandler<GatewayKeyAuthenticationOptions>(options, logger, encoder)
 {
-    private const string LocalKeyId = "local";
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = GatewayCredential.Find(Request);
@@ -29,7 +27,7 @@ internal sealed class GatewayKeyAuthenticationHandler(
         if (await IsKeylessLoopbackAsync())
         {
             // Local development: no key exists and nobody but this machine can connect, so any key (or none) passes.
-            return Success(LocalKeyId, "local", isAdmin: true);
+            return Success(GatewayAuthorization.LocalKeyId, "local", isAdmin: true);
         }
 
         return presented is null ? AuthenticateResult.NoResult() : AuthenticateResult.Fail("invalid_api_key");

@@ -35,8 +35,8 @@ internal static class OpenAISpeechEndpoints
 
             // OpenAI allows 0.25–4.0; ElevenLabs documents 0.7–1.2, so clamp rather than fail upstream.
             VoiceSettings = body.Speed is { } speed ? new VoiceSettings { Speed = Math.Clamp(speed, 0.7, 1.2) } : null,
-            AccountId = GatewayAuthorization.KeyId(context.User),
         };
+        request = GatewayRequestContext.Apply(context, request);
         var synthesizer = context.RequestServices.GetRequiredService<ISpeechSynthesizer>();
         await using var speech = await StartedSpeech.StartAsync(synthesizer, request, context.RequestAborted);
         await context.RequestServices.GetRequiredService<SpeechResponseWriter>().WriteAudioAsync(context, speech);

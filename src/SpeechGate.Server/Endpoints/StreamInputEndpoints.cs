@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using SpeechGate.Server.Authentication;
+using SpeechGate.Server.Endpoints.TextToSpeech;
 using SpeechGate.Server.Errors;
 using SpeechGate.Server.WebSockets;
 using SpeechGate.Synthesis;
@@ -33,6 +34,8 @@ internal static class StreamInputEndpoints
         }
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        // The upgrade request's x-speechgate-project / -line-id / -cache headers apply to every generation of the session.
+        query = query with { Template = GatewayRequestContext.Apply(context, query.Template) };
         using var session = new StreamInputSession(socket, context.RequestServices.GetRequiredService<ISpeechSynthesizer>(), query,
             context.RequestServices.GetRequiredService<GatewayKeyStore>(), authenticated ? GatewayAuthorization.KeyId(context.User) : null,
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<StreamInputSession>(), context.RequestAborted);

@@ -34,7 +34,7 @@ internal static class TextToSpeechEndpoints
         }
 
         TextLimits.Ensure(request.Text, request.ModelId);
-        request = request with { AccountId = GatewayAuthorization.KeyId(context.User) };
+        request = GatewayRequestContext.Apply(context, request);
 
         var synthesizer = context.RequestServices.GetRequiredService<ISpeechSynthesizer>();
         var writer = context.RequestServices.GetRequiredService<SpeechResponseWriter>();

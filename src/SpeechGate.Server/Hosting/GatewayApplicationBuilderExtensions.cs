@@ -35,6 +35,7 @@ internal static class GatewayApplicationBuilderExtensions
         app.MapVoicesEndpoints();
         app.MapModelsEndpoints();
         app.MapUserEndpoints();
+        app.MapSpeechGateEndpoints();
         return app;
     }
 }

@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the gateway's HTTP concerns: keys, authorization, rate limits, CORS, errors, writers.</summary>
 internal static class GatewayServiceCollectionExtensions
 {
-    public static IServiceCollection AddSpeechGateGateway(this IServiceCollection services, GatewayHostOptions options, GatewayKeyStore keys)
+    public static IServiceCollection AddSpeechGateGateway(this IServiceCollection services, GatewayHostOptions options, GatewayKeyStore keys, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(keys);
@@ -35,7 +35,7 @@ internal static class GatewayServiceCollectionExtensions
                 ? new ElevenLabsAccountCatalog(provider, provider.GetRequiredService<LocalAccountCatalog>())
                 : provider.GetRequiredService<LocalAccountCatalog>());
         services.TryAddSingleton<SpeechResponseWriter>();
-        services.AddSpeechPipeline();
+        services.AddGatewayPipeline(configuration, options);
         return services;
     }
 }

@@ -18,7 +18,7 @@ internal sealed partial class StreamInputSession(WebSocket socket, ISpeechSynthe
     private readonly Channel<string> _segments = Channel.CreateUnbounded<string>(new() { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
     private readonly TextSchedule _schedule = new([]);
-    private SpeechRequest _template = query.Template with { AccountId = accountId };
+    private SpeechRequest _template = query.Template with { AccountId = accountId == GatewayAuthorization.LocalKeyId ? null : accountId };
 
     public async Task RunAsync()
     {

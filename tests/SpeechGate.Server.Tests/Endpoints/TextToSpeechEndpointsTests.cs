@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SpeechGate.Server.Tests.Fakes;
 using SpeechGate.Synthesis;
 using SpeechGate.Testing;
@@ -32,10 +33,12 @@ public sealed class TextToSpeechEndpointsTests
     [InlineData(SpeechCacheStatus.Hit, "hit", "0")]
     [InlineData(SpeechCacheStatus.Coalesced, "coalesced", "0")]
     [InlineData(SpeechCacheStatus.Miss, "miss", "7")]
-    [InlineData(SpeechCacheStatus.Bypass, "miss", "7")]
+    [InlineData(SpeechCacheStatus.Bypass, "bypass", "7")]
     public async Task Convert_CacheStatus_IsReportedWithTheCreditsSpent(SpeechCacheStatus status, string header, string credits)
     {
-        await using var gateway = await TestGateway.StartAsync();
+        // The fake plays the whole pipeline here (no real cache stage), so it decides the cache status.
+        await using var gateway = await TestGateway.StartAsync(services: collection =>
+            collection.AddSingleton<ISpeechSynthesizer>(sp => sp.GetRequiredKeyedService<ISpeechSynthesizer>("local")));
         gateway.Synthesizer.OnSynthesize = (_, _) => Task.FromResult(SpeechAudio.FromBytes(new byte[] { 1 }, "audio/mpeg") with
         {
             CacheStatus = status,
@@ -48,7 +51,7 @@ public sealed class TextToSpeechEndpointsTests
 
         Assert.Equal(header, Header(response, "x-speechgate-cache"));
         Assert.Equal(credits, Header(response, "x-speechgate-credits"));
-        Assert.Equal(("req-1", "hist-1", "7"), (Header(response, "request-id"), Header(response, "history-item-id"), Header(response, "character-cost")));
+        Assert.Equal(("req-1", "hist-1", credits), (Header(response, "request-id"), Header(response, "history-item-id"), Header(response, "character-cost")));
     }
 
     [Fact]
@@ -79,7 +82,7 @@ public sealed class TextToSpeechEndpointsTests
         Assert.Equal((true, "off", true), (request.UsePvcAsIvc, request.ApplyTextNormalization, request.ApplyLanguageTextNormalization));
         Assert.Equal((false, 3), (request.EnableLogging, request.OptimizeStreamingLatency));
         Assert.False(request.WithTimestamps);
-        Assert.Equal("local", request.AccountId);
+        Assert.Null(request.AccountId); // keyless local development: no gateway key to bill
     }
 
     [Fact]

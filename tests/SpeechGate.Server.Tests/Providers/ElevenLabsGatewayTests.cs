@@ -88,6 +88,7 @@ public sealed class ElevenLabsGatewayTests
             ["Providers:ElevenLabs:ApiKey"] = upstream.ApiKey,
             ["Providers:ElevenLabs:BaseUrl"] = upstream.BaseAddress.ToString(),
             ["Providers:ElevenLabs:MaxRetries"] = "0",
+            ["VoiceHealth:Interval"] = "0",
         })
         .Build());
 }

@@ -18,7 +18,35 @@ internal sealed partial class SpeechResponseWriter(ILogger<SpeechResponseWriter>
     public Task WriteAudioAsync(HttpContext context, StartedSpeech speech)
     {
         SpeechResponseHeaders.Apply(context, speech.Audio, speech.Audio.MediaType);
-        return StreamAsync(context, speech, static (body, chunk, token) => body.WriteAsync(chunk.Audio, token).AsTask());
+        return speech.Audio.CacheStatus == SpeechCacheStatus.Hit
+            ? WriteWholeAsync(context, speech)
+            : StreamAsync(context, speech, static (body, chunk, token) => body.WriteAsync(chunk.Audio, token).AsTask());
+    }
+
+    // A hit is already in memory (one chunk over the cached bytes): send it with a Content-Length in one write, no copy.
+    private static async Task WriteWholeAsync(HttpContext context, StartedSpeech speech)
+    {
+        var token = context.RequestAborted;
+        try
+        {
+            List<ReadOnlyMemory<byte>> chunks = [];
+            long length = 0;
+            await foreach (var chunk in speech.ReadAllAsync(token))
+            {
+                chunks.Add(chunk.Audio);
+                length += chunk.Audio.Length;
+            }
+
+            context.Response.ContentLength = length;
+            foreach (var chunk in chunks)
+            {
+                await context.Response.Body.WriteAsync(chunk, token);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The client went away; nothing was paid for a hit.
+        }
     }
 
     public Task WriteNdjsonAsync(HttpContext context, StartedSpeech speech)

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# Issue 7: cache-hit throughput and latency of the gateway versus nginx proxy_cache (POST, key = URI + raw body) in
+# front of the same upstream (the fake ElevenLabs server), same payload (~30 KB mp3), same run, both warmed.
+# Needs wrk and nginx (Debian packages `wrk`, `nginx`). Usage: bench/cache-hits.sh [seconds=10] [connections=64]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN="${1:-10}"
+CONNECTIONS="${2:-64}"
+command -v wrk >/dev/null || { echo "cache-hits: wrk is missing (apt-get install wrk)" >&2; exit 1; }
+command -v nginx >/dev/null || { echo "cache-hits: nginx is missing (apt-get install nginx)" >&2; exit 1; }
+
+WORK="$(mktemp -d -t speechgate-cache-hits-XXXXXX)"
+HOST_PID=""
+cleanup() {
+  [ -f "$WORK/nginx.pid" ] && nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
+  if [ -n "$HOST_PID" ] && kill -0 "$HOST_PID" 2>/dev/null; then
+    kill -TERM "$HOST_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$HOST_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+dotnet build -c Release bench/CacheHits/CacheHits.csproj -v q -nologo >/dev/null
+timeout 600 dotnet artifacts/bin/CacheHits/release/SpeechGate.Bench.CacheHits.dll 400 >"$WORK/host.out" 2>"$WORK/host.err" &
+HOST_PID=$!
+for _ in $(seq 1 300); do grep -q '^READY' "$WORK/host.out" 2>/dev/null && break; sleep 0.1; done
+grep -q '^READY' "$WORK/host.out" || { echo "cache-hits: the gateway did not start" >&2; cat "$WORK/host.err" >&2; exit 1; }
+value() { sed -n "s/^$1=//p" "$WORK/host.out"; }
+FAKE_URL="$(value FAKE_URL)"; GATEWAY_URL="$(value GATEWAY_URL)"; KEY="$(value KEY)"; UPSTREAM_KEY="$(value UPSTREAM_KEY)"; VOICE="$(value VOICE)"
+NGINX_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+NGINX_URL="http://127.0.0.1:$NGINX_PORT"
+
+mkdir -p "$WORK/nginx-cache" "$WORK/logs"
+# As root, nginx's workers would run as nobody and could not write the private temp directory.
+NGINX_USER=""; [ "$(id -u)" = 0 ] && NGINX_USER="user root;"
+cat >"$WORK/nginx.conf" <<CONF
+$NGINX_USER
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/client_body; proxy_temp_path $WORK/proxy; fastcgi_temp_path $WORK/fastcgi;
+  uwsgi_temp_path $WORK/uwsgi; scgi_temp_path $WORK/scgi;
+  proxy_cache_path $WORK/nginx-cache levels=1:2 keys_zone=tts:16m max_size=256m inactive=1h use_temp_path=off;
+  upstream fake { server ${FAKE_URL#http://}; keepalive 32; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    client_body_buffer_size 1m;
+    client_max_body_size 1m;
+    location / {
+      proxy_pass http://fake;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header xi-api-key "$UPSTREAM_KEY";
+      proxy_cache tts;
+      proxy_cache_methods POST;
+      proxy_cache_key "\$request_uri|\$request_body";
+      proxy_cache_valid 200 1h;
+      proxy_ignore_headers Cache-Control Expires Set-Cookie;
+      add_header X-Cache-Status \$upstream_cache_status always;
+    }
+  }
+}
+CONF
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+
+ROUTE="/v1/text-to-speech/$VOICE"
+BODY='{"text":"Welcome back to the show, friend","model_id":"eleven_flash_v2_5"}'
+REORDERED='{"model_id":"eleven_flash_v2_5","text":"Welcome back to the show, friend"}'
+DEFAULTS='{"text":"Welcome back to the show, friend","model_id":"eleven_flash_v2_5","voice_settings":{"stability":0.5,"similarity_boost":0.75,"style":0,"use_speaker_boost":true,"speed":1.0}}'
+cat >"$WORK/post.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$BODY'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["xi-api-key"] = "$KEY"
+LUA
+
+post() { curl -sS -o "$WORK/body" -D "$WORK/headers" -X POST -H 'Content-Type: application/json' -H "xi-api-key: $KEY" --data "$2" "$1$ROUTE"; }
+header() { tr -d '\r' <"$WORK/headers" | sed -n "s/^$1: //Ip" | head -1; }
+# Warm both (first call is the miss that pays), then check the measured request is a hit on both.
+for url in "$NGINX_URL" "$GATEWAY_URL"; do post "$url" "$BODY"; sleep 0.3; post "$url" "$BODY"; done
+post "$NGINX_URL" "$BODY"; NGINX_STATUS="$(header X-Cache-Status)"; SIZE="$(stat -c %s "$WORK/body")"
+post "$GATEWAY_URL" "$BODY"; GATEWAY_STATUS="$(header x-speechgate-cache)"
+echo "clip: $SIZE bytes mp3_44100_128; warmed: nginx X-Cache-Status=$NGINX_STATUS, gateway x-speechgate-cache=$GATEWAY_STATUS"
+[ "$NGINX_STATUS" = HIT ] && [ "$GATEWAY_STATUS" = hit ] || { echo "cache-hits: not warmed" >&2; exit 1; }
+
+run() { # name url -> "rps p50 p99"
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$WORK/post.lua" "$2$ROUTE" >"$WORK/wrk-$1.txt"
+  local rps p50 p99 errors
+  rps="$(awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk-$1.txt")"
+  p50="$(awk '$1=="50%" {print $2}' "$WORK/wrk-$1.txt")"; p99="$(awk '$1=="99%" {print $2}' "$WORK/wrk-$1.txt")"
+  errors="$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$1.txt" | tr '\n' ' ' || true)"
+  printf '%-8s %10s req/s   p50 %8s   p99 %8s   %s\n' "$1" "$rps" "$p50" "$p99" "$errors"
+  echo "$rps" >"$WORK/rps-$1"
+}
+echo "wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency, POST $ROUTE (${#BODY}-byte JSON body), every request a hit:"
+# Warm-up runs (not reported): JIT tiering for the gateway, page cache and keepalive pools for nginx.
+for url in "$NGINX_URL" "$GATEWAY_URL"; do wrk -t2 -c"$CONNECTIONS" -d3s -s "$WORK/post.lua" "$url$ROUTE" >/dev/null; done
+run nginx "$NGINX_URL"; run gateway "$GATEWAY_URL"
+run nginx2 "$NGINX_URL"; run gateway2 "$GATEWAY_URL"
+python3 - "$WORK" <<'PY'
+import sys
+w = sys.argv[1]
+r = lambda n: float(open(f"{w}/rps-{n}").read())
+n, g = (r("nginx") + r("nginx2")) / 2, (r("gateway") + r("gateway2")) / 2
+print(f"mean req/s: nginx {n:.0f}, gateway {g:.0f}, gateway/nginx = {g / n:.2f}x")
+PY
+
+echo "equivalent requests (nginx keys on the raw body; SpeechGate on the canonical request):"
+for variant in REORDERED DEFAULTS; do
+  post "$NGINX_URL" "${!variant}"; n="$(header X-Cache-Status)"
+  post "$GATEWAY_URL" "${!variant}"; g="$(header x-speechgate-cache)"
+  echo "  $variant: nginx X-Cache-Status=$n, gateway x-speechgate-cache=$g"
+done
