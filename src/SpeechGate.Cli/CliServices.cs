@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SpeechGate.Budgeting;
+using SpeechGate.Providers.Local;
 using SpeechGate.Hosting;
 using SpeechGate.Providers.ElevenLabs;
 using SpeechGate.Synthesis;
@@ -32,37 +32,14 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
         services.AddLogging();
-        services.AddOptions<SpeechProviderOptions>().Bind(configuration.GetSection(SpeechProviderOptions.SectionName));
-        services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName));
-        services.AddVoiceResolution(options => VoiceResolutionConfiguration.Bind(configuration, options));
         services.AddLocalSpeechProvider();
-        if (ElevenLabsConfigured(configuration))
+        if (ElevenLabsOptions.IsConfigured(configuration))
         {
             services.AddElevenLabsSpeechProvider();
-            services.AddElevenLabsVoiceUpstream();
-            services.AddElevenLabsBudgeting();
         }
 
-        services.AddBudgeting();
-        services.AddSpeechCache();
-        services.AddSingleton(sp => new SpendEstimator(sp.GetRequiredService<CreditEstimator>(), sp.GetRequiredService<IBudgetStore>(), sp.GetService<ICacheProbe>(), sp.GetService<UpstreamQuota>()));
-
-        // Request order (docs/architecture.md): voice resolution (the cache keys on the stable id) → tenant (the
-        // upstream account, part of the key) → metering (sees hits too) → cache → budget (only real provider calls)
-        // → provider router.
-        services.AddSpeechPipeline()
-            .UseVoiceResolution()
-            .UseProviderTenant()
-            .UseMetering()
-            .UseCache()
-            .UseBudget();
+        services.AddSpeechGate(configuration, SpeechGatePaths.DataDirectory, LocalVoices.DefaultVoiceId);
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
-
-    // Without a key the ElevenLabs provider could only fail: leave it out, so `voices` lists what works.
-    private static bool ElevenLabsConfigured(IConfiguration configuration)
-        => !string.IsNullOrWhiteSpace(configuration[$"{ElevenLabsOptions.SectionName}:ApiKey"]
-            ?? configuration[ElevenLabsOptions.ApiKeyVariable]
-            ?? Environment.GetEnvironmentVariable(ElevenLabsOptions.ApiKeyVariable));
 }

@@ -53,4 +53,13 @@ public sealed class ElevenLabsOptions
 
     /// <summary>The account id used in cache keys: a hash of the key, never the key itself.</summary>
     public string Tenant => ElevenLabsTenant.FromApiKey(ApiKey);
+
+    /// <summary>Whether a key is configured (section, or <c>ELEVENLABS_API_KEY</c>): without one the provider can only fail.</summary>
+    public static bool IsConfigured(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return !string.IsNullOrWhiteSpace(configuration[$"{SectionName}:ApiKey"]
+            ?? configuration[ApiKeyVariable]
+            ?? Environment.GetEnvironmentVariable(ApiKeyVariable));
+    }
 }

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SpeechGate;
+using SpeechGate.Budgeting;
+using SpeechGate.Caching;
+using SpeechGate.Providers.ElevenLabs;
+using SpeechGate.Synthesis;
+using SpeechGate.VoiceResolution;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>The composition every host shares (CLI, gateway, library): the stages, their state and their order.</summary>
+public static class SpeechGateServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers voice resolution, budgets, the ledger, the cache and estimates with their state under
+    /// <paramref name="dataDirectory"/>, and the pipeline in request order: voice resolution → tenant → metering →
+    /// cache → budget → provider router. Providers are registered by the host.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configuration">Sections <c>Providers</c>, <c>Budget</c>, <c>Voices</c>, <c>Cache</c>, <c>Mode</c>.</param>
+    /// <param name="dataDirectory">Where the databases, the cache and the recent-voices record live.</param>
+    /// <param name="devDefaultVoiceId">The local voice dev mode falls back to.</param>
+    public static SpeechSynthesizerBuilder AddSpeechGate(this IServiceCollection services, IConfiguration configuration, string dataDirectory, string devDefaultVoiceId)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SpeechProviderOptions>().Bind(configuration.GetSection(SpeechProviderOptions.SectionName));
+        services.AddOptions<BudgetOptions>().Bind(configuration.GetSection(BudgetOptions.SectionName));
+        services.AddVoiceResolution(voices =>
+        {
+            configuration.GetSection(VoiceResolutionOptions.SectionName).Bind(voices);
+            voices.Mode ??= configuration["Mode"];
+            voices.DevDefaultVoiceId ??= devDefaultVoiceId;
+            voices.RecentVoicesFile ??= Path.Combine(dataDirectory, "voices-recent.json");
+        });
+        if (ElevenLabsOptions.IsConfigured(configuration))
+        {
+            services.AddElevenLabsVoiceUpstream();
+            services.AddElevenLabsBudgeting();
+        }
+
+        services.AddBudgeting(Path.Combine(dataDirectory, "speechgate.db"));
+        services.AddSpeechCache();
+        var defaultCacheDirectory = new SpeechCacheOptions().Directory;
+        services.PostConfigure<SpeechCacheOptions>(cache =>
+        {
+            // Only a directory nobody chose moves under this host's data directory.
+            if (cache.Directory == defaultCacheDirectory)
+            {
+                cache.Directory = Path.Combine(dataDirectory, "cache");
+            }
+        });
+        services.TryAddSingleton(sp => new SpendEstimator(
+            sp.GetRequiredService<CreditEstimator>(), sp.GetRequiredService<IBudgetStore>(), sp.GetService<ICacheProbe>(), sp.GetService<UpstreamQuota>()));
+
+        // Voice resolution first, so the cache keys on the stable id; metering outside the cache, so hits are
+        // ledgered; the budget inside it, so only real provider calls are reserved and counted.
+        return services.AddSpeechPipeline()
+            .UseVoiceResolution()
+            .UseProviderTenant()
+            .UseMetering()
+            .UseCache()
+            .UseBudget();
+    }
+}
