@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SpeechGate.Providers.Local;
 using SpeechGate.Hosting;
 using SpeechGate.Providers.ElevenLabs;
+using SpeechGate.Providers.Local;
 using SpeechGate.Synthesis;
 
 namespace SpeechGate.Cli;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpeechGate.Metering;
-using SpeechGate.Storage;
 using SpeechGate.Providers.Local;
+using SpeechGate.Storage;
 using SpeechGate.VoiceResolution;
 
 namespace SpeechGate.Server.Hosting;
