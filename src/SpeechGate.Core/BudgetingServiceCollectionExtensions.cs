@@ -13,6 +13,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers budgets, the ledger and their pipeline stages.</summary>
 public static class BudgetingServiceCollectionExtensions
 {
+    /// <summary>The service key of the SQLite database that holds budgets and the ledger.</summary>
+    public const string DatabaseServiceKey = "SpeechGate.Budgeting.Database";
+
     /// <summary>
     /// Registers <see cref="IBudgetStore"/>, <see cref="IUsageLedger"/> and <see cref="CreditEstimator"/> over one SQLite
     /// file (default <c>&lt;data dir&gt;/speechgate.db</c>).
@@ -25,11 +28,11 @@ public static class BudgetingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new CreditEstimator(
             sp.GetRequiredService<Options.IOptions<BudgetOptions>>(), sp.GetRequiredService<Options.IOptions<SpeechProviderOptions>>(), sp.GetService<IModelRateSource>()));
-        services.TryAddKeyedSingleton(nameof(AddBudgeting), (_, _) => new SqliteDatabase(
+        services.TryAddKeyedSingleton(DatabaseServiceKey, (_, _) => new SqliteDatabase(
             databasePath ?? Path.Combine(SpeechGatePaths.DataDirectory, "speechgate.db"),
             SqliteBudgetStore.Schema + SqliteUsageLedger.Schema));
-        services.TryAddSingleton<IBudgetStore>(sp => new SqliteBudgetStore(sp.GetRequiredKeyedService<SqliteDatabase>(nameof(AddBudgeting)), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IUsageLedger>(sp => new SqliteUsageLedger(sp.GetRequiredKeyedService<SqliteDatabase>(nameof(AddBudgeting))));
+        services.TryAddSingleton<IBudgetStore>(sp => new SqliteBudgetStore(sp.GetRequiredKeyedService<SqliteDatabase>(DatabaseServiceKey), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IUsageLedger>(sp => new SqliteUsageLedger(sp.GetRequiredKeyedService<SqliteDatabase>(DatabaseServiceKey)));
         return services;
     }
 

@@ -14,6 +14,8 @@ internal sealed partial class BudgetingSpeechSynthesizer(
     public override async Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // Only real provider calls reach this stage (hits stop at the cache), so the rate check stays off the hot path.
+        await estimator.RefreshRatesAsync(cancellationToken).ConfigureAwait(false);
         var credits = estimator.EstimateCredits(request);
         if (credits == 0)
         {

@@ -21,6 +21,10 @@ public sealed class CreditEstimator(IOptions<BudgetOptions> options, IOptions<Sp
         return count;
     }
 
+    /// <summary>Makes sure the provider's published rates are loaded (and not stale) before pricing.</summary>
+    public ValueTask RefreshRatesAsync(CancellationToken cancellationToken = default)
+        => rates?.RefreshIfStaleAsync(cancellationToken) ?? ValueTask.CompletedTask;
+
     /// <summary>The provider a request goes to.</summary>
     public string ProviderOf(SpeechRequest request)
     {

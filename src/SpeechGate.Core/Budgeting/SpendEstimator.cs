@@ -9,6 +9,7 @@ public sealed class SpendEstimator(CreditEstimator credits, IBudgetStore budgets
     public async Task<SpendEstimate> EstimateAsync(IReadOnlyList<SpeechRequest> requests, string? accountId, string? project, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
+        await credits.RefreshRatesAsync(cancellationToken).ConfigureAwait(false);
         long characters = 0, total = 0, cachedCredits = 0;
         var cached = 0;
         foreach (var request in requests)

@@ -12,14 +12,11 @@ namespace SpeechGate.Server.Hosting;
 /// </summary>
 internal static class GatewayPipelineServices
 {
-    // The key AddBudgeting registers its SQLite database under (nameof(AddBudgeting) in Core).
-    private const string BudgetingDatabaseKey = "AddBudgeting";
-
     public static IServiceCollection AddGatewayPipeline(this IServiceCollection services, IConfiguration configuration, GatewayHostOptions options)
     {
         // Registered before AddSpeechGate, whose TryAdd then keeps it: hits leave the request path without a SQLite write.
         services.TryAddSingleton<IUsageLedger>(sp => new WriteBehindUsageLedger(
-            new SqliteUsageLedger(sp.GetRequiredKeyedService<SqliteDatabase>(BudgetingDatabaseKey)), sp.GetRequiredService<ILogger<WriteBehindUsageLedger>>()));
+            new SqliteUsageLedger(sp.GetRequiredKeyedService<SqliteDatabase>(BudgetingServiceCollectionExtensions.DatabaseServiceKey)), sp.GetRequiredService<ILogger<WriteBehindUsageLedger>>()));
         services.AddSpeechGate(configuration, options.DataDirectory, LocalVoices.DefaultVoiceId);
         services.AddHostedService<VoiceHealthService>();
         return services;

@@ -143,4 +143,16 @@ public class BudgetEndToEndTests
         Assert.Equal(Script[0].Text.Length, budget.SpentCredits);
         Assert.Equal(SpeechCacheStatus.Hit, meta.CacheStatus);
     }
+
+    [Fact]
+    public async Task PaidCalls_PriceFromThePublishedModelRates_ReadOnce()
+    {
+        await using var harness = await ElevenLabsBudgetHarness.StartAsync();
+
+        await harness.SayAsync(Script[0]);
+        await harness.SayAsync(Script[1]);
+        await harness.Estimator.EstimateAsync(Script, "key1", "show");
+
+        Assert.Single(harness.Fake.Requests, r => r.Method == "GET" && r.Path == "/v1/models");
+    }
 }
