@@ -30,7 +30,7 @@ public static class BudgetingServiceCollectionExtensions
             sp.GetRequiredService<Options.IOptions<BudgetOptions>>(), sp.GetRequiredService<Options.IOptions<SpeechProviderOptions>>(), sp.GetService<IModelRateSource>()));
         services.TryAddKeyedSingleton(DatabaseServiceKey, (_, _) => new SqliteDatabase(
             databasePath ?? Path.Combine(SpeechGatePaths.DataDirectory, "speechgate.db"),
-            SqliteBudgetStore.Schema + SqliteUsageLedger.Schema));
+            SqliteBudgetStore.Schema + SqliteUsageLedger.Schema, SqliteUsageLedger.Migrations));
         services.TryAddSingleton<IBudgetStore>(sp => new SqliteBudgetStore(sp.GetRequiredKeyedService<SqliteDatabase>(DatabaseServiceKey), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IUsageLedger>(sp => new SqliteUsageLedger(sp.GetRequiredKeyedService<SqliteDatabase>(DatabaseServiceKey)));
         return services;

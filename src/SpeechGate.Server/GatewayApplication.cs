@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Memory;
 using SpeechGate.Server.Authentication;
 using SpeechGate.Server.Hosting;
 
@@ -23,6 +24,13 @@ public static class GatewayApplication
         }
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. options.Args] });
+
+        // Lowest-priority default (any configuration may turn it back on): while hosting's request logger is enabled at
+        // any level it starts an Activity and a log scope for every request, listener or not — a tenth of a cache hit.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "None")],
+        });
         if (options.Configuration is not null)
         {
             builder.Configuration.AddConfiguration(options.Configuration);
@@ -42,7 +50,7 @@ public static class GatewayApplication
 
         var app = builder.Build();
         GatewayPipelineServices.ValidateVoiceConfiguration(app.Services);
-        app.UseSpeechGateGateway();
+        app.UseSpeechGateGateway(options);
         return app;
     }
 }

@@ -13,7 +13,7 @@ namespace SpeechGate.Caching;
 /// <see cref="GetStatsAsync"/>, <see cref="PruneAsync"/> and on dispose. Safe for concurrent use, and several processes
 /// may share one directory.
 /// </remarks>
-public sealed partial class FileSpeechCache : ISpeechCache, IAsyncDisposable, IDisposable
+public sealed partial class FileSpeechCache : ISpeechCache, ISpeechCacheMemory, IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
 
@@ -61,9 +61,8 @@ public sealed partial class FileSpeechCache : ISpeechCache, IAsyncDisposable, ID
     public async ValueTask<CachedSpeech?> GetAsync(SpeechCacheKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (_memory.Get(key.Value) is { } hot)
+        if (GetFromMemory(key) is { } hot)
         {
-            _activity.Touch(key.Value, NowMs);
             return hot;
         }
 
@@ -84,6 +83,19 @@ public sealed partial class FileSpeechCache : ISpeechCache, IAsyncDisposable, ID
         _memory.Set(key.Value, speech);
         _activity.Touch(key.Value, NowMs);
         return speech;
+    }
+
+    /// <inheritdoc/>
+    public CachedSpeech? GetFromMemory(SpeechCacheKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var hot = _memory.Get(key.Value);
+        if (hot is not null)
+        {
+            _activity.Touch(key.Value, NowMs);
+        }
+
+        return hot;
     }
 
     /// <inheritdoc/>

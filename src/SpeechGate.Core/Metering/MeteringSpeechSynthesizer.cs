@@ -36,7 +36,7 @@ internal sealed class MeteringSpeechSynthesizer(ISpeechSynthesizer inner, IUsage
         };
 
         // The charge already happened upstream: record it even if the caller has gone.
-        await ledger.AppendAsync(record, CancellationToken.None).ConfigureAwait(false);
-        return audio;
+        var written = await ledger.AppendAsync(record, CancellationToken.None).ConfigureAwait(false);
+        return audio with { Usage = written };
     }
 }

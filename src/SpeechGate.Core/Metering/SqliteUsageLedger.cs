@@ -5,7 +5,7 @@ using SpeechGate.Storage;
 
 namespace SpeechGate.Metering;
 
-/// <summary>The ledger in SQLite: one row per answered request.</summary>
+/// <summary>The ledger in SQLite: one row per answered request (or per batch of identical free answers, see <see cref="UsageRecord.Answers"/>).</summary>
 public sealed class SqliteUsageLedger(SqliteDatabase database) : IUsageLedger
 {
     /// <summary>Tables this ledger needs; safe to run repeatedly.</summary>
@@ -20,6 +20,12 @@ public sealed class SqliteUsageLedger(SqliteDatabase database) : IUsageLedger
         CREATE INDEX IF NOT EXISTS ledger_key ON ledger (audio_key);
         CREATE INDEX IF NOT EXISTS ledger_time ON ledger (time);
         """;
+
+    /// <summary>Changes to <see cref="Schema"/>'s tables since the first release, in order (see <see cref="SqliteDatabase"/>).</summary>
+    public static readonly IReadOnlyList<string> Migrations =
+    [
+        "ALTER TABLE ledger ADD COLUMN answers INTEGER NOT NULL DEFAULT 1",
+    ];
 
     /// <inheritdoc/>
     public async Task<UsageRecord> AppendAsync(UsageRecord record, CancellationToken cancellationToken = default)
@@ -54,10 +60,10 @@ public sealed class SqliteUsageLedger(SqliteDatabase database) : IUsageLedger
         command.Transaction = transaction;
         command.CommandText = """
             INSERT INTO ledger (time, day, account, project, line_id, provider, voice, model, characters, credits, estimated,
-                                request_id, cache_status, audio_key, regeneration, rebuy)
-            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15)
+                                request_id, cache_status, audio_key, regeneration, rebuy, answers)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16)
             """;
-        for (var i = 0; i < 16; i++)
+        for (var i = 0; i < 17; i++)
         {
             command.Parameters.Add(new SqliteParameter($"$p{i}", DBNull.Value));
         }
@@ -84,7 +90,7 @@ public sealed class SqliteUsageLedger(SqliteDatabase database) : IUsageLedger
             Timestamp(record.Time), record.Time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             record.AccountId, record.Project, record.LineId, record.Provider, record.VoiceId, record.ModelId, record.Characters,
             record.Credits, record.EstimatedCredits, record.RequestId, record.CacheStatus.ToString().ToLowerInvariant(),
-            record.AudioKey, record.Regeneration, record.Rebuy,
+            record.AudioKey, record.Regeneration, record.Rebuy, record.Answers,
         };
         for (var i = 0; i < values.Length; i++)
         {
@@ -108,10 +114,11 @@ public sealed class SqliteUsageLedger(SqliteDatabase database) : IUsageLedger
             _ => "NULL",
         };
         const string Totals = """
-            COUNT(*) AS Requests, COALESCE(SUM(characters), 0) AS Characters, COALESCE(SUM(credits), 0) AS SpentCredits,
-            COALESCE(SUM(CASE WHEN cache_status IN ('hit', 'coalesced') THEN estimated ELSE 0 END), 0) AS SavedCredits,
-            COALESCE(SUM(CASE WHEN regeneration = 1 OR rebuy = 1 THEN credits ELSE 0 END), 0) AS WastedCredits,
-            COALESCE(SUM(CASE WHEN cache_status = 'hit' THEN 1 ELSE 0 END), 0) AS CacheHits
+            COALESCE(SUM(answers), 0) AS Requests, COALESCE(SUM(characters * answers), 0) AS Characters,
+            COALESCE(SUM(credits * answers), 0) AS SpentCredits,
+            COALESCE(SUM(CASE WHEN cache_status IN ('hit', 'coalesced') THEN estimated * answers ELSE 0 END), 0) AS SavedCredits,
+            COALESCE(SUM(CASE WHEN regeneration = 1 OR rebuy = 1 THEN credits * answers ELSE 0 END), 0) AS WastedCredits,
+            COALESCE(SUM(CASE WHEN cache_status = 'hit' THEN answers ELSE 0 END), 0) AS CacheHits
             """;
         var filter = since is null ? "" : "WHERE time >= @since";
         var parameters = new { since = since is { } value ? Timestamp(value) : null };

@@ -49,4 +49,10 @@ public sealed record UsageRecord
 
     /// <summary>Paid again for audio identical to an earlier purchase (a cache bypass).</summary>
     public bool Rebuy { get; init; }
+
+    /// <summary>
+    /// How many answers the row stands for: 1, except where a batching ledger folded free answers (cache hits) that
+    /// differ only in <see cref="Time"/> into one row, timed at the first of them.
+    /// </summary>
+    public int Answers { get; init; } = 1;
 }

@@ -8,15 +8,22 @@ public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly string _schema;
+    private readonly IReadOnlyList<string> _migrations;
     private readonly Lock _initialize = new();
     private volatile bool _initialized;
 
     /// <summary>Creates a database over <paramref name="path"/> whose tables <paramref name="schema"/> creates idempotently.</summary>
-    public SqliteDatabase(string path, string schema)
+    /// <param name="path">The database file.</param>
+    /// <param name="schema">Creates the tables as first released (<c>CREATE … IF NOT EXISTS</c>).</param>
+    /// <param name="migrations">
+    /// Later changes, in order, never edited once released: each runs once per file, tracked in <c>PRAGMA user_version</c>.
+    /// </param>
+    public SqliteDatabase(string path, string schema, IReadOnlyList<string>? migrations = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = System.IO.Path.GetFullPath(path);
         _schema = schema;
+        _migrations = migrations ?? [];
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = Path,
@@ -68,6 +75,7 @@ public sealed class SqliteDatabase
                 using var command = connection.CreateCommand();
                 command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000;" + _schema;
                 command.ExecuteNonQuery();
+                Migrate(connection);
                 _initialized = true;
             }
             catch (SqliteException error)
@@ -75,5 +83,29 @@ public sealed class SqliteDatabase
                 throw new IOException($"Cannot open the database '{Path}': {error.Message}", error);
             }
         }
+    }
+
+    // BEGIN IMMEDIATE: of two processes opening an old file at once, one migrates and the other then sees the new version.
+    private void Migrate(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > _migrations.Count)
+        {
+            throw new IOException($"The database '{Path}' was written by a newer SpeechGate (schema version {version}, this one knows {_migrations.Count}).");
+        }
+
+        for (var i = version; i < _migrations.Count; i++)
+        {
+            command.CommandText = _migrations[i];
+            command.ExecuteNonQuery();
+        }
+
+        command.CommandText = $"PRAGMA user_version = {_migrations.Count}";
+        command.ExecuteNonQuery();
+        transaction.Commit();
     }
 }

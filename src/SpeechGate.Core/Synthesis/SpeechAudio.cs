@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using SpeechGate.Metering;
 
 namespace SpeechGate.Synthesis;
 
@@ -32,6 +33,9 @@ public sealed record SpeechAudio(string MediaType, IAsyncEnumerable<AudioChunk> 
 
     /// <summary>When a fallback voice spoke because the requested one is gone: the voice that was requested (header <c>x-speechgate-voice-fallback</c>).</summary>
     public string? FallbackFromVoiceId { get; init; }
+
+    /// <summary>The ledger row a metering stage wrote for this answer; null when no stage metered it.</summary>
+    public UsageRecord? Usage { get; init; }
 
     /// <summary>Released on <see cref="DisposeAsync"/>: the connection or engine lease behind <see cref="Chunks"/>.</summary>
     public IAsyncDisposable? Resource { get; init; }

@@ -98,6 +98,13 @@ public sealed class GatewayKeyStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) != 0;
     }
 
+    /// <summary>
+    /// The key when <see cref="ValidateAsync"/> accepted <paramref name="presentedKey"/> within the last few seconds
+    /// (no database query); null means "ask <see cref="ValidateAsync"/>", not "invalid".
+    /// </summary>
+    public GatewayKeyInfo? FindRecentlyValidated(string presentedKey)
+        => GatewayKeyFormat.TryGetId(presentedKey, out _) ? _validated.Find(GatewayKeyFormat.Hash(presentedKey)) : null;
+
     /// <summary>The active key matching <paramref name="presentedKey"/>, compared in constant time; null otherwise.</summary>
     public async Task<GatewayKeyInfo?> ValidateAsync(string presentedKey, CancellationToken cancellationToken = default)
     {

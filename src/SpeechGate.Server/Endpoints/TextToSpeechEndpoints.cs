@@ -1,5 +1,6 @@
 using SpeechGate.Server.Authentication;
 using SpeechGate.Server.Endpoints.TextToSpeech;
+using SpeechGate.Server.HotHits;
 using SpeechGate.Synthesis;
 
 namespace SpeechGate.Server.Endpoints;
@@ -39,6 +40,11 @@ internal static class TextToSpeechEndpoints
         var synthesizer = context.RequestServices.GetRequiredService<ISpeechSynthesizer>();
         var writer = context.RequestServices.GetRequiredService<SpeechResponseWriter>();
         await using var speech = await StartedSpeech.StartAsync(synthesizer, request, context.RequestAborted);
+        if (shape == Shape.Audio)
+        {
+            context.Features.Get<HotHitCandidate>()?.Remember(speech.Audio);
+        }
+
         await (shape switch
         {
             Shape.Ndjson => writer.WriteNdjsonAsync(context, speech),

@@ -1,16 +1,17 @@
 using SpeechGate.Server.Endpoints;
 using SpeechGate.Server.Errors;
+using SpeechGate.Server.HotHits;
 
 namespace SpeechGate.Server.Hosting;
 
 /// <summary>The gateway's middleware order and routes.</summary>
 internal static class GatewayApplicationBuilderExtensions
 {
-    public static WebApplication UseSpeechGateGateway(this WebApplication app)
+    public static WebApplication UseSpeechGateGateway(this WebApplication app, GatewayHostOptions options)
     {
         app.Use((context, next) =>
         {
-            context.TraceIdentifier = Guid.NewGuid().ToString("N");
+            context.TraceIdentifier = TraceIds.Next();
             context.Response.Headers[ElevenLabsErrors.TraceIdHeader] = context.TraceIdentifier;
             return next(context);
         });
@@ -20,6 +21,12 @@ internal static class GatewayApplicationBuilderExtensions
             ExceptionHandler = context => ElevenLabsErrors.WriteDetailAsync(context, 500, "something_went_wrong",
                 "We are sorry, something went wrong. You are not charged for this request."),
         });
+        if (options.HotHits)
+        {
+            // Before routing and the pipeline: a repeat of a cached request is answered here, or passed on untouched.
+            app.UseMiddleware<HotHitMiddleware>();
+        }
+
         app.UseStatusCodePages(StatusCodeBodies.WriteAsync);
         app.UseRouting();
         app.UseCors();

@@ -32,6 +32,12 @@ public sealed class GatewayHostOptions
     /// <summary>Requests each key (or client address, without keys) may make per <see cref="RateLimitWindow"/>.</summary>
     public int RateLimitPermits { get; set; } = 600;
 
+    /// <summary>
+    /// Answer repeats of requests already served from the cache before routing and the pipeline (the hot-hit path,
+    /// <c>HotHits/</c>); false sends every request down the full path. Same answers, headers and ledger rows either way.
+    /// </summary>
+    public bool HotHits { get; set; } = true;
+
     /// <summary>The rate limit's replenishment window.</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 }

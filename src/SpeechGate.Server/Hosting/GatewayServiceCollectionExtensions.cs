@@ -6,6 +6,7 @@ using SpeechGate.Server.Catalog;
 using SpeechGate.Server.Endpoints.TextToSpeech;
 using SpeechGate.Server.Errors;
 using SpeechGate.Server.Hosting;
+using SpeechGate.Server.HotHits;
 using SpeechGate.Synthesis;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,7 @@ internal static class GatewayServiceCollectionExtensions
                 ? new ElevenLabsAccountCatalog(provider, provider.GetRequiredService<LocalAccountCatalog>())
                 : provider.GetRequiredService<LocalAccountCatalog>());
         services.TryAddSingleton<SpeechResponseWriter>();
+        services.TryAddSingleton<HotHitIndex>();
         services.AddGatewayPipeline(configuration, options);
         return services;
     }

@@ -20,11 +20,17 @@ internal static class GatewayRequestContext
         return request with
         {
             AccountId = AccountId(context),
-            Project = NullIfEmpty(headers[ProjectHeader].ToString()) ?? request.Project,
-            LineId = NullIfEmpty(headers[LineIdHeader].ToString()) ?? request.LineId,
+            Project = Project(headers) ?? request.Project,
+            LineId = LineId(headers) ?? request.LineId,
             BypassCache = request.BypassCache || string.Equals(headers[CacheHeader].ToString(), "bypass", StringComparison.OrdinalIgnoreCase),
         };
     }
+
+    /// <summary>The <c>x-speechgate-project</c> header; null when absent or empty.</summary>
+    public static string? Project(IHeaderDictionary headers) => NullIfEmpty(headers[ProjectHeader].ToString());
+
+    /// <summary>The <c>x-speechgate-line-id</c> header; null when absent or empty.</summary>
+    public static string? LineId(IHeaderDictionary headers) => NullIfEmpty(headers[LineIdHeader].ToString());
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

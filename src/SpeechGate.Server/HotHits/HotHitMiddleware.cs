@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using SpeechGate.Caching;
+using SpeechGate.Metering;
+using SpeechGate.Server.Authentication;
+using SpeechGate.Server.Endpoints.TextToSpeech;
+using SpeechGate.Synthesis;
+using SpeechGate.VoiceResolution;
+
+namespace SpeechGate.Server.HotHits;
+
+/// <summary>
+/// Answers a repeat of an audio request the full path already answered from the cache, before routing and the pipeline:
+/// the same bytes resolve to the same cache key, so it serves the clip from the cache's memory with the headers the full
+/// path would send and appends the ledger row metering would append — after the same key check and rate limit.
+/// </summary>
+/// <remarks>
+/// Everything else takes the full path untouched (the body is peeked, not consumed): an unknown or retired request, a
+/// key not validated in the last seconds, keyless local use, a rate-limited key, a clip no longer in memory. Such a
+/// request carries a <see cref="HotHitCandidate"/> so the full path can remember its answer.
+/// </remarks>
+internal sealed class HotHitMiddleware(
+    RequestDelegate next,
+    HotHitIndex index,
+    GatewayKeyStore keys,
+    VoiceConfigurationStore voices,
+    ISpeechCache cache,
+    IUsageLedger ledger,
+    IOptions<RateLimiterOptions> rateLimits,
+    TimeProvider time)
+{
+    private const int MaxPrincipals = 1_000;
+
+    private readonly ISpeechCacheMemory? _memory = cache as ISpeechCacheMemory;
+    private readonly PartitionedRateLimiter<HttpContext>? _limiter = rateLimits.Value.GlobalLimiter;
+    private readonly ConcurrentDictionary<GatewayKeyInfo, ClaimsPrincipal> _principals = new();
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var length = _memory is null ? -1 : HotHitRequest.CandidateLength(context.Request);
+        return length < 0 ? next(context) : InvokeCandidateAsync(context, length);
+    }
+
+    private async Task InvokeCandidateAsync(HttpContext context, int length)
+    {
+        var reader = context.Request.BodyReader;
+        var body = (await reader.ReadAtLeastAsync(length, context.RequestAborted)).Buffer;
+        if (body.Length != length)
+        {
+            reader.AdvanceTo(body.Start);
+            await next(context);
+            return;
+        }
+
+        var configuration = voices.Current;
+        Admitted? admitted;
+        byte[]? fingerprintCopy = null;
+        using (var fingerprint = HotHitRequest.Encode(context.Request, body))
+        {
+            admitted = index.Find(fingerprint.Span, configuration) is { } hit ? Admit(context, hit) : null;
+            if (admitted is null)
+            {
+                fingerprintCopy = fingerprint.ToArray();
+            }
+        }
+
+        if (admitted is { } answer)
+        {
+            reader.AdvanceTo(body.End);
+            using (answer.Lease)
+            {
+                await ServeAsync(context, answer);
+            }
+
+            return;
+        }
+
+        reader.AdvanceTo(body.Start);
+        context.Features.Set(new HotHitCandidate(index, fingerprintCopy!, configuration));
+        await next(context);
+    }
+
+    // The same gates as the full path, in a form that never waits: a key validated moments ago, a free token, a clip in memory.
+    private Admitted? Admit(HttpContext context, HotHit hit)
+    {
+        if (GatewayCredential.Find(context.Request) is not { } presented || keys.FindRecentlyValidated(presented) is not { } key
+            || _memory!.GetFromMemory(hit.Key) is not { } clip)
+        {
+            return null;
+        }
+
+        var previousUser = context.User;
+        context.User = Principal(key);
+        var lease = _limiter?.AttemptAcquire(context);
+        if (lease is { IsAcquired: false })
+        {
+            lease.Dispose();
+            context.User = previousUser;
+            return null;
+        }
+
+        return new Admitted(hit, clip, key, lease);
+    }
+
+    private async Task ServeAsync(HttpContext context, Admitted answer)
+    {
+        index.CountServed();
+        var response = context.Response;
+        SpeechResponseHeaders.Apply(context, answer.Hit.Answer, answer.Hit.Answer.MediaType);
+        response.ContentLength = answer.Clip.Audio.Length;
+        if (answer.Hit.Usage is { } usage)
+        {
+            var headers = context.Request.Headers;
+            await ledger.AppendAsync(usage with
+            {
+                Time = time.GetUtcNow(),
+                AccountId = answer.Key.Id,
+                Project = GatewayRequestContext.Project(headers),
+                LineId = GatewayRequestContext.LineId(headers),
+            }, CancellationToken.None);
+        }
+
+        await cache.RecordAsync(SpeechCacheStatus.Hit, answer.Clip.BilledCharacters, CancellationToken.None);
+        try
+        {
+            await response.Body.WriteAsync(answer.Clip.Audio, context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; a hit cost nothing.
+        }
+    }
+
+    private ClaimsPrincipal Principal(GatewayKeyInfo key)
+    {
+        if (_principals.TryGetValue(key, out var principal))
+        {
+            return principal;
+        }
+
+        if (_principals.Count >= MaxPrincipals)
+        {
+            _principals.Clear();
+        }
+
+        principal = GatewayKeyAuthenticationHandler.Principal(key.Id, key.Name, key.IsAdmin, GatewayPolicies.Scheme);
+        _principals[key] = principal;
+        return principal;
+    }
+
+    private readonly record struct Admitted(HotHit Hit, CachedSpeech Clip, GatewayKeyInfo Key, RateLimitLease? Lease);
+}
