@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechGate.Caching;
+using SpeechGate.Server.Hosting;
 using SpeechGate.Server.Tests.Fakes;
 using SpeechGate.Testing.FakeElevenLabs;
 
@@ -32,7 +33,7 @@ internal sealed class PipelineGateway : IAsyncDisposable
     /// <summary>Text-to-speech calls the fake answered with audio.</summary>
     public int UpstreamTtsCalls => UpstreamTts.Count(r => r.StatusCode == 200);
 
-    public static async Task<PipelineGateway> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<PipelineGateway> StartAsync(IDictionary<string, string?>? settings = null, Action<GatewayHostOptions>? configure = null)
     {
         var upstream = await FakeElevenLabsServer.StartAsync();
         var values = new Dictionary<string, string?>
@@ -50,7 +51,11 @@ internal sealed class PipelineGateway : IAsyncDisposable
             values[key] = value;
         }
 
-        var gateway = await TestGateway.StartAsync(options => options.Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        var gateway = await TestGateway.StartAsync(options =>
+        {
+            options.Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+            configure?.Invoke(options);
+        });
         return new PipelineGateway(upstream, gateway);
     }
 
