@@ -20,10 +20,14 @@ public sealed partial class HotHitTests
         Assert.Equal(1, hot.Pipeline.UpstreamTtsCalls);
     }
 
-    [Fact]
-    public async Task TurnedOff_EveryRequestTakesTheFullPath()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TurnedOff_EveryRequestTakesTheFullPath(bool byConfiguration)
     {
-        await using var hot = await HotGateway.StartAsync(options => options.HotHits = false);
+        await using var hot = byConfiguration
+            ? await HotGateway.StartAsync(settings: new Dictionary<string, string?> { ["Gateway:HotHits"] = "false" })
+            : await HotGateway.StartAsync(options => options.HotHits = false);
         await hot.WarmAsync(AudioPath, Json);
 
         var (third, _) = await hot.SendAsync(AudioPath, Json);
