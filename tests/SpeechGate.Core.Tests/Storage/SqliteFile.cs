@@ -22,6 +22,14 @@ internal static class SqliteFile
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    public static string? Text(string path, string sql)
+    {
+        using var connection = Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() as string;
+    }
+
     public static long UserVersion(string path) => Scalar(path, "PRAGMA user_version");
 
     public static IReadOnlyList<string> Columns(string path, string table)
