@@ -110,15 +110,18 @@ public sealed class SqliteDatabaseTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
         SqliteFile.Execute(FilePath, "PRAGMA journal_mode = WAL;" + Schema);
         var databases = Enumerable.Range(0, 8).Select(_ => new SqliteDatabase(FilePath, Schema, Migrations)).ToList();
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var opening = databases.Select(async database =>
-        {
-            await start.Task;
-            await OpenOnceAsync(database);
-        }).ToList();
+        using var start = new Barrier(databases.Count);
 
-        start.SetResult();
-        await Task.WhenAll(opening);
+        // One thread each, released together, so the opens really overlap (as separate processes would).
+        await Task.WhenAll(databases.Select(database => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait();
+                OpenOnceAsync(database).GetAwaiter().GetResult();
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)));
 
         Assert.Equal(Migrations.Length, SqliteFile.UserVersion(FilePath));
         Assert.Equal(1, SqliteFile.Scalar(FilePath, "SELECT COUNT(*) FROM runs"));
