@@ -6,7 +6,7 @@ using SpeechGate.Synthesis;
 
 namespace SpeechGate.Core.Tests.Caching;
 
-public sealed class FileSpeechCacheTests : IDisposable
+public sealed partial class FileSpeechCacheTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
     private readonly ManualTimeProvider _time = new();
@@ -200,8 +200,8 @@ public sealed class FileSpeechCacheTests : IDisposable
         Assert.Equal(new SpeechCacheVerifyResult(1, 0, 0), await cache.VerifyAsync());
     }
 
-    private FileSpeechCache Open(long maxBytes = 1L << 30)
-        => new(new SpeechCacheOptions { Directory = _directory.Path, MaxBytes = maxBytes }, _time);
+    private FileSpeechCache Open(long maxBytes = 1L << 30, long memoryMaxBytes = 64L << 20)
+        => new(new SpeechCacheOptions { Directory = _directory.Path, MaxBytes = maxBytes, MemoryMaxBytes = memoryMaxBytes }, _time);
 
     private static SpeechCacheKey Key(string text) => SpeechCacheKey.From(new SpeechRequest(text, "voice") { Provider = "local" });
 

@@ -5,7 +5,7 @@ using SpeechGate.Testing;
 
 namespace SpeechGate.Core.Tests.Metering;
 
-public class SqliteUsageLedgerTests
+public partial class SqliteUsageLedgerTests
 {
     private static UsageRecord Row(string key, long credits, SpeechCacheStatus status = SpeechCacheStatus.Miss, string? line = "l1", string project = "p")
         => new()
