@@ -85,19 +85,19 @@ public sealed class SqliteDatabase
         }
     }
 
-    // BEGIN IMMEDIATE: of two processes opening an old file at once, one migrates and the other then sees the new version.
+    // Read first, so an up-to-date file costs no write lock; otherwise BEGIN IMMEDIATE and read again: of two processes
+    // opening an old file at once, one migrates and the other then sees the new version.
     private void Migrate(SqliteConnection connection)
     {
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "PRAGMA user_version";
-        var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        if (version > _migrations.Count)
+        if (ReadVersion(connection, transaction: null) == _migrations.Count)
         {
-            throw new IOException($"The database '{Path}' was written by a newer SpeechGate (schema version {version}, this one knows {_migrations.Count}).");
+            return;
         }
 
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var version = ReadVersion(connection, transaction);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         for (var i = version; i < _migrations.Count; i++)
         {
             command.CommandText = _migrations[i];
@@ -107,5 +107,15 @@ public sealed class SqliteDatabase
         command.CommandText = $"PRAGMA user_version = {_migrations.Count}";
         command.ExecuteNonQuery();
         transaction.Commit();
+    }
+
+    private int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA user_version";
+        var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return version <= _migrations.Count ? version
+            : throw new IOException($"The database '{Path}' was written by a newer SpeechGate (schema version {version}, this one knows {_migrations.Count}).");
     }
 }
