@@ -88,26 +88,46 @@ post "$GATEWAY_URL" "$BODY"; GATEWAY_STATUS="$(header x-speechgate-cache)"
 echo "clip: $SIZE bytes mp3_44100_128; warmed: nginx X-Cache-Status=$NGINX_STATUS, gateway x-speechgate-cache=$GATEWAY_STATUS"
 [ "$NGINX_STATUS" = HIT ] && [ "$GATEWAY_STATUS" = hit ] || { echo "cache-hits: not warmed" >&2; exit 1; }
 
-run() { # name url -> "rps p50 p99"
-  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$WORK/post.lua" "$2$ROUTE" >"$WORK/wrk-$1.txt"
-  local rps p50 p99 errors
-  rps="$(awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk-$1.txt")"
-  p50="$(awk '$1=="50%" {print $2}' "$WORK/wrk-$1.txt")"; p99="$(awk '$1=="99%" {print $2}' "$WORK/wrk-$1.txt")"
-  errors="$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$1.txt" | tr '\n' ' ' || true)"
-  printf '%-8s %10s req/s   p50 %8s   p99 %8s   %s\n' "$1" "$rps" "$p50" "$p99" "$errors"
-  echo "$rps" >"$WORK/rps-$1"
+cpu_ticks() { # pids... -> user+system clock ticks used so far
+  local total=0 pid
+  for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  echo "$total"
+}
+GATEWAY_PID="$(pgrep -P "$HOST_PID" | head -1)" # the dotnet process under timeout
+NGINX_PIDS="$(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')"
+TICKS_PER_SECOND="$(getconf CLK_TCK)"
+run() { # name url pids... -> "rps p50 p99" and the server's CPU time per request
+  local name="$1" url="$2"; shift 2
+  local before after
+  before="$(cpu_ticks "$@")"
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s "$WORK/post.lua" "$url$ROUTE" >"$WORK/wrk-$name.txt"
+  after="$(cpu_ticks "$@")"
+  local rps p50 p99 errors requests cpu
+  rps="$(awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk-$name.txt")"
+  p50="$(awk '$1=="50%" {print $2}' "$WORK/wrk-$name.txt")"; p99="$(awk '$1=="99%" {print $2}' "$WORK/wrk-$name.txt")"
+  requests="$(awk '/requests in/ {print $1}' "$WORK/wrk-$name.txt")"
+  cpu="$(python3 -c "print(f'{($after - $before) * 1e6 / $TICKS_PER_SECOND / $requests:.1f}')")"
+  errors="$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$name.txt" | tr '\n' ' ' || true)"
+  printf '%-8s %10s req/s   p50 %8s   p99 %8s   server CPU %5s us/request   %s\n' "$name" "$rps" "$p50" "$p99" "$cpu" "$errors"
+  echo "$rps" >"$WORK/rps-$name"
+  echo "$cpu" >"$WORK/cpu-$name"
 }
 echo "wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency, POST $ROUTE (${#BODY}-byte JSON body), every request a hit:"
 # Warm-up runs (not reported): JIT tiering for the gateway, page cache and keepalive pools for nginx.
 for url in "$NGINX_URL" "$GATEWAY_URL"; do wrk -t2 -c"$CONNECTIONS" -d3s -s "$WORK/post.lua" "$url$ROUTE" >/dev/null; done
-run nginx "$NGINX_URL"; run gateway "$GATEWAY_URL"
-run nginx2 "$NGINX_URL"; run gateway2 "$GATEWAY_URL"
+# shellcheck disable=SC2086 # word-splitting the worker pid list is intended
+run nginx "$NGINX_URL" $NGINX_PIDS; run gateway "$GATEWAY_URL" "$GATEWAY_PID"
+# shellcheck disable=SC2086
+run nginx2 "$NGINX_URL" $NGINX_PIDS; run gateway2 "$GATEWAY_URL" "$GATEWAY_PID"
 python3 - "$WORK" <<'PY'
 import sys
 w = sys.argv[1]
 r = lambda n: float(open(f"{w}/rps-{n}").read())
 n, g = (r("nginx") + r("nginx2")) / 2, (r("gateway") + r("gateway2")) / 2
 print(f"mean req/s: nginx {n:.0f}, gateway {g:.0f}, gateway/nginx = {g / n:.2f}x")
+c = lambda n: float(open(f"{w}/cpu-{n}").read())
+cn, cg = (c("nginx") + c("nginx2")) / 2, (c("gateway") + c("gateway2")) / 2
+print(f"mean server CPU per request: nginx {cn:.1f} us, gateway {cg:.1f} us, gateway/nginx = {cg / cn:.2f}x")
 PY
 
 echo "equivalent requests (nginx keys on the raw body; SpeechGate on the canonical request):"

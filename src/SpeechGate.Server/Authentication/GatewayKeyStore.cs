@@ -102,8 +102,11 @@ public sealed class GatewayKeyStore
     /// The key when <see cref="ValidateAsync"/> accepted <paramref name="presentedKey"/> within the last few seconds
     /// (no database query); null means "ask <see cref="ValidateAsync"/>", not "invalid".
     /// </summary>
-    public GatewayKeyInfo? FindRecentlyValidated(string presentedKey)
+    internal ValidatedKey? FindRecentlyValidated(string presentedKey)
         => GatewayKeyFormat.TryGetId(presentedKey, out _) ? _validated.Find(GatewayKeyFormat.Hash(presentedKey)) : null;
+
+    /// <summary>Whether an acceptance from <see cref="FindRecentlyValidated"/> may still be reused (not expired, nothing revoked since).</summary>
+    internal bool IsCurrent(ValidatedKey validated) => _validated.IsCurrent(validated);
 
     /// <summary>The active key matching <paramref name="presentedKey"/>, compared in constant time; null otherwise.</summary>
     public async Task<GatewayKeyInfo?> ValidateAsync(string presentedKey, CancellationToken cancellationToken = default)
@@ -116,7 +119,7 @@ public sealed class GatewayKeyStore
         var presentedHash = GatewayKeyFormat.Hash(presentedKey);
         if (_validated.Find(presentedHash) is { } cached)
         {
-            return cached;
+            return cached.Key;
         }
 
         await using var connection = await OpenAsync(cancellationToken);

@@ -12,10 +12,16 @@ internal sealed class ValidatedKeyCache(TimeProvider time)
 
     private const int MaxEntries = 10_000;
 
-    private readonly ConcurrentDictionary<string, (GatewayKeyInfo Key, long ExpiresAt)> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ValidatedKey> _entries = new(StringComparer.Ordinal);
 
-    public GatewayKeyInfo? Find(byte[] hash)
-        => _entries.TryGetValue(Convert.ToHexString(hash), out var entry) && time.GetTimestamp() < entry.ExpiresAt ? entry.Key : null;
+    // Bumped by Clear, so a validation remembered elsewhere (on a connection) ends with the entries.
+    private long _epoch;
+
+    public ValidatedKey? Find(byte[] hash)
+        => _entries.TryGetValue(Convert.ToHexString(hash), out var entry) && IsCurrent(entry) ? entry : null;
+
+    /// <summary>Whether <paramref name="validated"/> is still good: not expired, and no revocation since.</summary>
+    public bool IsCurrent(ValidatedKey validated) => validated.Epoch == Interlocked.Read(ref _epoch) && time.GetTimestamp() < validated.ExpiresAt;
 
     public void Add(byte[] hash, GatewayKeyInfo key)
     {
@@ -25,8 +31,12 @@ internal sealed class ValidatedKeyCache(TimeProvider time)
         }
 
         var expires = time.GetTimestamp() + (long)(Lifetime.TotalSeconds * time.TimestampFrequency);
-        _entries[Convert.ToHexString(hash)] = (key, expires);
+        _entries[Convert.ToHexString(hash)] = new ValidatedKey(key, Interlocked.Read(ref _epoch), expires);
     }
 
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        Interlocked.Increment(ref _epoch);
+        _entries.Clear();
+    }
 }

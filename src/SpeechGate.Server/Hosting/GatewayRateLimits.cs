@@ -19,8 +19,10 @@ internal static class GatewayRateLimits
                 return RateLimitPartition.GetNoLimiter("healthz");
             }
 
-            var partition = GatewayAuthorization.KeyId(context.User) is { } keyId && keyId != "local"
-                ? "key:" + keyId
+            // A key id (hex) never starts with "ip:", so the two kinds of partition cannot collide; the key id is used as is
+            // so that a request allocates no partition name.
+            var partition = GatewayAuthorization.KeyId(context.User) is { } keyId && keyId != GatewayAuthorization.LocalKeyId
+                ? keyId
                 : "ip:" + (context.Connection.RemoteIpAddress ?? IPAddress.None);
             return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
             {

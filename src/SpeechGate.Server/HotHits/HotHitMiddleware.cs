@@ -86,7 +86,7 @@ internal sealed class HotHitMiddleware(
     // The same gates as the full path, in a form that never waits: a key validated moments ago, a free token, a clip in memory.
     private Admitted? Admit(HttpContext context, HotHit hit)
     {
-        if (GatewayCredential.Find(context.Request) is not { } presented || keys.FindRecentlyValidated(presented) is not { } key
+        if (GatewayCredential.Find(context.Request) is not { } presented || ConnectionKeys.Find(context, presented, keys) is not { } key
             || _memory!.GetFromMemory(hit.Key) is not { } clip)
         {
             return null;

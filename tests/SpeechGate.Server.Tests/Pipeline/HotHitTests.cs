@@ -65,10 +65,12 @@ public sealed partial class HotHitTests
     }
 
     [Fact]
-    public async Task WrongOrRevokedKey_IsRefusedAsOnTheFullPath()
+    public async Task WrongOrRevokedKey_IsRefusedAsOnTheFullPath_EvenOnAConnectionThatUsedItBefore()
     {
         await using var hot = await HotGateway.StartAsync();
         await hot.WarmAsync(AudioPath, Json);
+        var (served, _) = await hot.SendAsync(AudioPath, Json); // the connection now remembers the key
+        Assert.Equal((HttpStatusCode.OK, 1L), (served.StatusCode, hot.Index.Served));
 
         var (wrong, _) = await hot.SendAsync(AudioPath, Json, "sg_000000000000_notavalidsecretatallnotavalidsecretatall0");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
@@ -79,7 +81,7 @@ public sealed partial class HotHitTests
         var (revoked, _) = await hot.SendAsync(AudioPath, Json);
 
         Assert.Equal(HttpStatusCode.Unauthorized, revoked.StatusCode);
-        Assert.Equal(0, hot.Index.Served);
+        Assert.Equal(1, hot.Index.Served);
     }
 
     [Fact]

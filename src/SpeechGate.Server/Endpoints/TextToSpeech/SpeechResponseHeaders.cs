@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using SpeechGate.Server.Errors;
 using SpeechGate.Synthesis;
 
 namespace SpeechGate.Server.Endpoints.TextToSpeech;
@@ -21,7 +20,6 @@ internal static class SpeechResponseHeaders
 
         // The .NET SDK throws when history-item-id is missing, so invent one when the provider keeps no history.
         headers["history-item-id"] = audio.HistoryItemId ?? RandomNumberGenerator.GetString(IdAlphabet, 20);
-        headers[ElevenLabsErrors.TraceIdHeader] = context.TraceIdentifier;
         headers["x-speechgate-cache"] = audio.CacheStatus switch
         {
             SpeechCacheStatus.Hit => "hit",
