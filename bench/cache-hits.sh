@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Issue 7: cache-hit throughput and latency of the gateway versus nginx proxy_cache (POST, key = URI + raw body) in
 # front of the same upstream (the fake ElevenLabs server), same payload (~30 KB mp3), same run, both warmed.
-# Needs wrk and nginx (Debian packages `wrk`, `nginx`). Usage: bench/cache-hits.sh [seconds=10] [connections=64]
+# Needs wrk and nginx (Debian packages `wrk`, `nginx`). Usage: bench/cache-hits.sh [seconds=10] [connections=64] [rounds=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_RUN="${1:-10}"
 CONNECTIONS="${2:-64}"
+ROUNDS="${3:-5}"
 command -v wrk >/dev/null || { echo "cache-hits: wrk is missing (apt-get install wrk)" >&2; exit 1; }
 command -v nginx >/dev/null || { echo "cache-hits: nginx is missing (apt-get install nginx)" >&2; exit 1; }
 
@@ -94,7 +95,8 @@ cpu_ticks() { # pids... -> user+system clock ticks used so far
   echo "$total"
 }
 GATEWAY_PID="$(pgrep -P "$HOST_PID" | head -1)" # the dotnet process under timeout
-NGINX_PIDS="$(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')"
+# The workers serve; the cache manager and the one-off cache loader (which exits a minute in) do not.
+NGINX_PIDS="$(pgrep -P "$(cat "$WORK/nginx.pid")" -f 'nginx: worker process' | tr '\n' ' ')"
 TICKS_PER_SECOND="$(getconf CLK_TCK)"
 run() { # name url pids... -> "rps p50 p99" and the server's CPU time per request
   local name="$1" url="$2"; shift 2
@@ -113,21 +115,28 @@ run() { # name url pids... -> "rps p50 p99" and the server's CPU time per reques
   echo "$cpu" >"$WORK/cpu-$name"
 }
 echo "wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency, POST $ROUTE (${#BODY}-byte JSON body), every request a hit:"
-# Warm-up runs (not reported): JIT tiering for the gateway, page cache and keepalive pools for nginx.
-for url in "$NGINX_URL" "$GATEWAY_URL"; do wrk -t2 -c"$CONNECTIONS" -d3s -s "$WORK/post.lua" "$url$ROUTE" >/dev/null; done
-# shellcheck disable=SC2086 # word-splitting the worker pid list is intended
-run nginx "$NGINX_URL" $NGINX_PIDS; run gateway "$GATEWAY_URL" "$GATEWAY_PID"
-# shellcheck disable=SC2086
-run nginx2 "$NGINX_URL" $NGINX_PIDS; run gateway2 "$GATEWAY_URL" "$GATEWAY_PID"
-python3 - "$WORK" <<'PY'
-import sys
-w = sys.argv[1]
-r = lambda n: float(open(f"{w}/rps-{n}").read())
-n, g = (r("nginx") + r("nginx2")) / 2, (r("gateway") + r("gateway2")) / 2
-print(f"mean req/s: nginx {n:.0f}, gateway {g:.0f}, gateway/nginx = {g / n:.2f}x")
-c = lambda n: float(open(f"{w}/cpu-{n}").read())
-cn, cg = (c("nginx") + c("nginx2")) / 2, (c("gateway") + c("gateway2")) / 2
-print(f"mean server CPU per request: nginx {cn:.1f} us, gateway {cg:.1f} us, gateway/nginx = {cg / cn:.2f}x")
+# Warm-up runs (not reported), 10 s each: page cache and keepalive pools for nginx; for the gateway, tiered JIT, which
+# on this 2-core machine needs about 5 s of full load before the hot methods are recompiled (measured: ~40 us of CPU per
+# request in the first 2 s, ~17 us from the sixth second on; DOTNET_TC_CallCountingDelayMs=0 shortens it to ~2 s).
+for url in "$NGINX_URL" "$GATEWAY_URL"; do wrk -t2 -c"$CONNECTIONS" -d10s -s "$WORK/post.lua" "$url$ROUTE" >/dev/null; done
+# Rounds alternate nginx and the gateway; each round's ratio compares neighbours in time, so a slow spell of this shared
+# machine hits both sides of a pair. Reported: every round, then the median of the per-round ratios.
+for round in $(seq 1 "$ROUNDS"); do
+  # shellcheck disable=SC2086 # word-splitting the worker pid list is intended
+  run "nginx$round" "$NGINX_URL" $NGINX_PIDS
+  run "gateway$round" "$GATEWAY_URL" "$GATEWAY_PID"
+done
+python3 - "$WORK" "$ROUNDS" <<'PY'
+import statistics, sys
+w, rounds = sys.argv[1], int(sys.argv[2])
+read = lambda kind, name: float(open(f"{w}/{kind}-{name}").read())
+rps = [read("rps", f"gateway{i}") / read("rps", f"nginx{i}") for i in range(1, rounds + 1)]
+cpu = [read("cpu", f"gateway{i}") / read("cpu", f"nginx{i}") for i in range(1, rounds + 1)]
+print("per-round gateway/nginx requests/s: " + ", ".join(f"{r:.2f}" for r in rps))
+print(f"median gateway/nginx requests/s = {statistics.median(rps):.2f}x "
+      f"(nginx median {statistics.median(read('rps', f'nginx{i}') for i in range(1, rounds + 1)):.0f} req/s, "
+      f"gateway median {statistics.median(read('rps', f'gateway{i}') for i in range(1, rounds + 1)):.0f} req/s)")
+print(f"median server CPU per request, gateway/nginx = {statistics.median(cpu):.2f}x")
 PY
 
 echo "equivalent requests (nginx keys on the raw body; SpeechGate on the canonical request):"
