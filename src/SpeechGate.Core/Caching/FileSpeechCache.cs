@@ -47,7 +47,7 @@ public sealed partial class FileSpeechCache : ISpeechCache, ISpeechCacheMemory, 
         var database = new SqliteCacheDatabase(Path.Combine(Directory, "index.db"));
         _index = new SpeechCacheIndex(database);
         _activity = new SpeechCacheActivity(database);
-        _memory = new MemorySpeechTier(options.MemoryMaxBytes);
+        _memory = new MemorySpeechTier(options.MemoryMaxBytes, _time);
         _flushTimer = _time.CreateTimer(_ => _ = FlushQuietlyAsync(), null, FlushInterval, FlushInterval);
     }
 

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using SpeechGate.Metering;
 
 namespace SpeechGate.Server.Hosting;
@@ -10,23 +10,25 @@ namespace SpeechGate.Server.Hosting;
 /// time (a hot clip asked for again and again by one key, project and line) are written as one row with their count
 /// (<see cref="UsageRecord.Answers"/>), so totals stay exact while a busy cache writes a handful of rows, not thousands.
 /// </summary>
+/// <remarks>
+/// Queueing a row takes no lock (a concurrent queue; the writer wakes every <see cref="BatchInterval"/> or when flushed).
+/// Past <see cref="Capacity"/> queued rows a caller waits for the writer rather than let the queue grow without bound.
+/// </remarks>
 internal sealed partial class WriteBehindUsageLedger : IUsageLedger, IAsyncDisposable
 {
     private const int MaxBatch = 16_384;
+    private const int Capacity = 100_000;
 
     // Free rows wait this long to be folded together; a summary or shutdown does not wait for it.
     private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly SqliteUsageLedger _inner;
     private readonly ILogger<WriteBehindUsageLedger> _logger;
-    private readonly Channel<object> _queue = Channel.CreateBounded<object>(new BoundedChannelOptions(100_000)
-    {
-        SingleReader = true,
-        FullMode = BoundedChannelFullMode.Wait,
-    });
-
+    private readonly ConcurrentQueue<object> _queue = new();
     private readonly Task _writer;
-    private TaskCompletionSource _flushRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _queued;
+    private volatile bool _closed;
 
     public WriteBehindUsageLedger(SqliteUsageLedger inner, ILogger<WriteBehindUsageLedger> logger)
     {
@@ -38,15 +40,16 @@ internal sealed partial class WriteBehindUsageLedger : IUsageLedger, IAsyncDispo
     public async Task<UsageRecord> AppendAsync(UsageRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.Credits > 0)
+        if (record.Credits > 0 || _closed)
         {
             return await _inner.AppendAsync(record, cancellationToken);
         }
 
-        if (!_queue.Writer.TryWrite(record))
+        _queue.Enqueue(record);
+        if (Interlocked.Increment(ref _queued) > Capacity)
         {
-            // Full: the writer is behind, so wait for room rather than grow without bound.
-            await _queue.Writer.WriteAsync(record, cancellationToken);
+            // The writer is behind: wait for it rather than grow without bound.
+            await FlushAsync(cancellationToken);
         }
 
         return record;
@@ -61,30 +64,58 @@ internal sealed partial class WriteBehindUsageLedger : IUsageLedger, IAsyncDispo
     /// <summary>Waits until every row queued before this call is written.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
+        if (_closed)
+        {
+            return; // disposed: nothing is queued any more
+        }
+
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await _queue.Writer.WriteAsync(flushed, cancellationToken);
-        Volatile.Read(ref _flushRequested).TrySetResult();
+        _queue.Enqueue(flushed);
+        Volatile.Read(ref _wake).TrySetResult();
         await flushed.Task.WaitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        Volatile.Read(ref _flushRequested).TrySetResult();
+        _closed = true;
+        Volatile.Read(ref _wake).TrySetResult();
         await _writer;
+
+        // A row queued while the writer made its last pass (appends from now on go straight to SQLite).
+        var stragglers = new List<UsageRecord>();
+        var waiting = new List<TaskCompletionSource>();
+        while (_queue.TryDequeue(out var item))
+        {
+            if (item is UsageRecord record)
+            {
+                stragglers.Add(record);
+            }
+            else
+            {
+                waiting.Add((TaskCompletionSource)item);
+            }
+        }
+
+        await WriteBatchAsync(stragglers);
+        waiting.ForEach(flushed => flushed.TrySetResult());
     }
 
     private async Task WriteAsync()
     {
         var batch = new List<UsageRecord>(MaxBatch);
         var waiting = new List<TaskCompletionSource>();
-        while (await _queue.Reader.WaitToReadAsync())
+        while (true)
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item))
+            var closing = _closed;
+            while (_queue.TryDequeue(out var item))
             {
                 if (item is UsageRecord record)
                 {
                     batch.Add(record);
+                    if (batch.Count == MaxBatch)
+                    {
+                        await WriteBatchAsync(batch);
+                    }
                 }
                 else
                 {
@@ -94,14 +125,14 @@ internal sealed partial class WriteBehindUsageLedger : IUsageLedger, IAsyncDispo
 
             await WriteBatchAsync(batch);
             waiting.ForEach(flushed => flushed.TrySetResult());
-            var full = batch.Count == MaxBatch;
-            batch.Clear();
             waiting.Clear();
-            if (!full)
+            if (closing)
             {
-                await Task.WhenAny(Task.Delay(BatchInterval), Volatile.Read(ref _flushRequested).Task);
-                Interlocked.Exchange(ref _flushRequested, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+                return;
             }
+
+            await Task.WhenAny(Task.Delay(BatchInterval), Volatile.Read(ref _wake).Task);
+            Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
     }
 
@@ -121,37 +152,11 @@ internal sealed partial class WriteBehindUsageLedger : IUsageLedger, IAsyncDispo
             // Free rows only: losing them loses "saved by cache" totals, never a charge.
             LogWriteFailed(_logger, batch.Count, exception);
         }
-    }
-
-    internal static List<UsageRecord> Fold(List<UsageRecord> batch)
-    {
-        var rows = new List<UsageRecord>(batch.Count);
-        var answers = new List<int>(batch.Count);
-        var index = new Dictionary<(UsageRecord Answer, DateTime Day), int>(batch.Count);
-        foreach (var record in batch)
+        finally
         {
-            // Records compare by value: the same answer is the same record once time and count are set aside.
-            var key = (record with { Time = default, Answers = 0 }, record.Time.UtcDateTime.Date);
-            if (index.TryGetValue(key, out var row))
-            {
-                answers[row] += record.Answers;
-                continue;
-            }
-
-            index[key] = rows.Count;
-            rows.Add(record);
-            answers.Add(record.Answers);
+            Interlocked.Add(ref _queued, -batch.Count);
+            batch.Clear();
         }
-
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (answers[i] != rows[i].Answers)
-            {
-                rows[i] = rows[i] with { Answers = answers[i] };
-            }
-        }
-
-        return rows;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} cache-hit rows to the ledger")]
