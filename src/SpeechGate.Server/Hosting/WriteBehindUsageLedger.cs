@@ -19,8 +19,9 @@ internal sealed partial class WriteBehindUsageLedger : IUsageLedger, IAsyncDispo
     private const int MaxBatch = 16_384;
     private const int Capacity = 100_000;
 
-    // Free rows wait this long to be folded together; a summary or shutdown does not wait for it.
-    private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(200);
+    // Free rows wait this long to be folded together (a summary or shutdown does not wait). Short on purpose: rows held
+    // longer outlive the youngest GC generation, and at 60k hits/s a 200 ms wait cost a full collection a second.
+    private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(20);
 
     private readonly SqliteUsageLedger _inner;
     private readonly ILogger<WriteBehindUsageLedger> _logger;
