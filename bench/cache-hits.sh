@@ -24,7 +24,8 @@ cleanup() {
 trap cleanup EXIT
 
 dotnet build -c Release bench/CacheHits/CacheHits.csproj -v q -nologo >/dev/null
-timeout 600 dotnet artifacts/bin/CacheHits/release/SpeechGate.Bench.CacheHits.dll 400 >"$WORK/host.out" 2>"$WORK/host.err" &
+HOST_SECONDS=$((SECONDS_PER_RUN * ROUNDS * 2 + 120))
+timeout $((HOST_SECONDS + 30)) dotnet artifacts/bin/CacheHits/release/SpeechGate.Bench.CacheHits.dll "$HOST_SECONDS" >"$WORK/host.out" 2>"$WORK/host.err" &
 HOST_PID=$!
 for _ in $(seq 1 300); do grep -q '^READY' "$WORK/host.out" 2>/dev/null && break; sleep 0.1; done
 grep -q '^READY' "$WORK/host.out" || { echo "cache-hits: the gateway did not start" >&2; cat "$WORK/host.err" >&2; exit 1; }
