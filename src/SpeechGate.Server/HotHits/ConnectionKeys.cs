@@ -16,7 +16,11 @@ internal static class ConnectionKeys
 
     public static GatewayKeyInfo? Find(HttpContext context, string presented, GatewayKeyStore keys)
     {
-        var items = context.Features.Get<IConnectionItemsFeature>()?.Items;
+        // HTTP/1.x only: its requests on one connection come one after another, while HTTP/2 streams share the
+        // connection's (unsynchronised) items concurrently.
+        var items = HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol)
+            ? context.Features.Get<IConnectionItemsFeature>()?.Items
+            : null;
         if (items is not null && items.TryGetValue(Slot, out var value) && value is Remembered remembered
             && SameSecret(remembered.Presented, presented) && keys.IsCurrent(remembered.Validated))
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using SpeechGate.Caching;
 using SpeechGate.Metering;
 using SpeechGate.Server.Tests.Endpoints;
 using SpeechGate.Testing.FakeElevenLabs;
@@ -38,6 +39,8 @@ public sealed partial class HotHitTests
         Assert.Equal(Headers(full), Headers(fast));
         Assert.NotEqual(TextToSpeechEndpointsTests.Header(full, "x-trace-id"), TextToSpeechEndpointsTests.Header(fast, "x-trace-id"));
         Assert.Equal(1, hot.Pipeline.UpstreamTtsCalls);
+        var stats = await hot.Pipeline.Gateway.App.Services.GetRequiredService<FileSpeechCache>().GetStatsAsync();
+        Assert.Equal((2, 1), (stats.Hits, stats.Misses)); // the hot hit is counted like the full path's
     }
 
     [Fact]
