@@ -82,23 +82,8 @@ internal sealed partial class WriteBehindUsageLedger : IUsageLedger, IAsyncDispo
         Volatile.Read(ref _wake).TrySetResult();
         await _writer;
 
-        // A row queued while the writer made its last pass (appends from now on go straight to SQLite).
-        var stragglers = new List<UsageRecord>();
-        var waiting = new List<TaskCompletionSource>();
-        while (_queue.TryDequeue(out var item))
-        {
-            if (item is UsageRecord record)
-            {
-                stragglers.Add(record);
-            }
-            else
-            {
-                waiting.Add((TaskCompletionSource)item);
-            }
-        }
-
-        await WriteBatchAsync(stragglers);
-        waiting.ForEach(flushed => flushed.TrySetResult());
+        // Rows queued while the writer made its last pass (appends from now on go straight to SQLite).
+        await WritePassAsync(new List<UsageRecord>(), []);
     }
 
     private async Task WriteAsync()
@@ -108,25 +93,7 @@ internal sealed partial class WriteBehindUsageLedger : IUsageLedger, IAsyncDispo
         while (true)
         {
             var closing = _closed;
-            while (_queue.TryDequeue(out var item))
-            {
-                if (item is UsageRecord record)
-                {
-                    batch.Add(record);
-                    if (batch.Count == MaxBatch)
-                    {
-                        await WriteBatchAsync(batch);
-                    }
-                }
-                else
-                {
-                    waiting.Add((TaskCompletionSource)item);
-                }
-            }
-
-            await WriteBatchAsync(batch);
-            waiting.ForEach(flushed => flushed.TrySetResult());
-            waiting.Clear();
+            await WritePassAsync(batch, waiting);
             if (closing)
             {
                 return;
@@ -135,6 +102,30 @@ internal sealed partial class WriteBehindUsageLedger : IUsageLedger, IAsyncDispo
             await Task.WhenAny(Task.Delay(BatchInterval), Volatile.Read(ref _wake).Task);
             Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
+    }
+
+    // Writes everything queued so far, then releases the flushes that were queued among it.
+    private async Task WritePassAsync(List<UsageRecord> batch, List<TaskCompletionSource> waiting)
+    {
+        while (_queue.TryDequeue(out var item))
+        {
+            if (item is UsageRecord record)
+            {
+                batch.Add(record);
+                if (batch.Count == MaxBatch)
+                {
+                    await WriteBatchAsync(batch);
+                }
+            }
+            else
+            {
+                waiting.Add((TaskCompletionSource)item);
+            }
+        }
+
+        await WriteBatchAsync(batch);
+        waiting.ForEach(flushed => flushed.TrySetResult());
+        waiting.Clear();
     }
 
     private async Task WriteBatchAsync(List<UsageRecord> batch)

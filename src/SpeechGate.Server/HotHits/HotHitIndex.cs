@@ -17,19 +17,18 @@ internal sealed class HotHitIndex
 
     public const int MaxEntries = 10_000;
 
-    private static readonly IAsyncEnumerable<AudioChunk> NoAudio = Empty();
+    private static readonly IAsyncEnumerable<AudioChunk> NoAudio = AsyncEnumerable.Empty<AudioChunk>();
 
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<byte[], HotHit> _entries = new(ByteArrayComparer.Instance);
     private readonly ConcurrentDictionary<byte[], HotHit>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
+    private long _served;
 
     public HotHitIndex(TimeProvider time)
     {
         _time = time;
         _lookup = _entries.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
-
-    private long _served;
 
     /// <summary>Requests remembered.</summary>
     public int Count => _entries.Count;
@@ -73,14 +72,6 @@ internal sealed class HotHitIndex
         var expires = _time.GetTimestamp() + (long)(Lifetime.TotalSeconds * _time.TimestampFrequency);
         var metadata = answer with { Chunks = NoAudio, Resource = null, Usage = null };
         _entries[fingerprint] = new HotHit(SpeechCacheKey.Parse(key), metadata, answer.Usage, voices, expires);
-    }
-
-    public void Clear() => _entries.Clear();
-
-    private static async IAsyncEnumerable<AudioChunk> Empty()
-    {
-        await Task.CompletedTask.ConfigureAwait(false);
-        yield break;
     }
 
     private sealed class ByteArrayComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
