@@ -1,9 +1,10 @@
 # Sourced by ./speechgate and ./test: installs what is missing, quietly, and reports on stderr.
 # Usage: ensure_deps runtime|test
 ensure_deps() {
-  local want=(libespeak-ng1 espeak-ng-data libmp3lame0 libopus0 libogg0 libsoxr0 libsqlite3-0)
+  local want=(libespeak-ng1 espeak-ng-data libmp3lame0 libopus0 libogg0 libsoxr0 libsqlite3-0
+    libhunspell-1.7-0 hunspell-en-us libmpg123-0 libflac12 libebur128-1)
   if [ "${1:-runtime}" = test ]; then
-    want+=(sox libsox-fmt-all opus-tools espeak-ng lame nodejs npm nginx wrk)
+    want+=(sox libsox-fmt-all opus-tools espeak-ng lame nodejs npm nginx wrk hunspell ffmpeg postgresql chromium)
   fi
   local missing=()
   for pkg in "${want[@]}"; do
