@@ -33,6 +33,7 @@ public static class SpeechGateServiceCollectionExtensions
             voices.Mode ??= configuration["Mode"];
             voices.DevDefaultVoiceId ??= devDefaultVoiceId;
             voices.RecentVoicesFile ??= Path.Combine(dataDirectory, "voices-recent.json");
+            voices.NoticesFile ??= Path.Combine(dataDirectory, "voice-notices.json");
         });
         if (ElevenLabsOptions.IsConfigured(configuration))
         {

@@ -27,9 +27,10 @@ public static class VoiceResolutionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VoiceConfigurationStore>();
         services.TryAddSingleton<RecentVoiceLog>();
+        services.TryAddSingleton<VoiceNoticeStore>();
         services.TryAddSingleton(sp => new VoicePinner(sp.GetRequiredService<IVoiceUpstream>(), sp.GetRequiredService<VoiceConfigurationStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new VoiceHealthChecker(sp.GetRequiredService<IVoiceUpstream>(), sp.GetRequiredService<VoiceConfigurationStore>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetService<RecentVoiceLog>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<RecentVoiceLog>(), sp.GetService<VoiceNoticeStore>()));
         services.TryAddSingleton(sp => new VoiceHealthMonitor(sp.GetRequiredService<VoiceHealthChecker>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

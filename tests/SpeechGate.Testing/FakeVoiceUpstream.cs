@@ -91,5 +91,15 @@ public sealed class FakeVoiceUpstream : IVoiceUpstream
         }
     }
 
+    public Task<UpstreamVoice> CloneVoiceAsync(VoiceCloneRequest request, CancellationToken cancellationToken = default)
+    {
+        lock (_voices)
+        {
+            var voice = new UpstreamVoice(NewId(), request.Name, "cloned");
+            _voices[voice.VoiceId] = voice;
+            return Task.FromResult(voice);
+        }
+    }
+
     private string NewId() => $"stable{++_nextId:D14}";
 }

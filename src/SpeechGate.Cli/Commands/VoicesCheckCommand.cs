@@ -25,7 +25,8 @@ internal static class VoicesCheckCommand
             {
                 foreach (var voice in report.Voices)
                 {
-                    await context.Output.WriteLineAsync($"{voice.Status,-22} {voice.Name} ({voice.VoiceId}, {voice.Source}){(voice.Message is null ? "" : ": " + voice.Message)}");
+                    var fallbacks = voice.Fallbacks.Count == 0 ? "no fallback" : "fallbacks " + string.Join(", ", voice.Fallbacks);
+                    await context.Output.WriteLineAsync($"{voice.Status,-22} {voice.Name} ({voice.VoiceId}, {voice.Source}, {voice.Ownership}, {fallbacks}){(voice.Message is null ? "" : ": " + voice.Message)}");
                 }
 
                 await context.Output.WriteLineAsync($"{report.Voices.Count} voices checked");
@@ -33,7 +34,7 @@ internal static class VoicesCheckCommand
 
             foreach (var broken in report.Broken)
             {
-                await context.Error.WriteLineAsync($"error: voice {broken.Name} ({broken.VoiceId}) is {broken.Status}: {broken.Message}");
+                await context.Error.WriteLineAsync($"error: voice {broken.Name} ({broken.VoiceId}) is {broken.Problem}: {broken.Message}");
             }
 
             return report.Healthy ? ExitCodes.Success : ExitCodes.Failure;

@@ -15,7 +15,7 @@ internal static class VoicesCommand
         var provider = new Option<string?>("--provider", "-p") { Description = "Only this provider's voices." };
         var command = new Command("voices", "List the voices of the configured providers; pin, design and check them.")
         {
-            json, provider, VoicesPinCommand.Create(services, context), VoicesDesignCommand.Create(services, context), VoicesCheckCommand.Create(services, context),
+            json, provider, VoicesPinCommand.Create(services, context), VoicesDesignCommand.Create(services, context), VoicesCloneCommand.Create(services, context), VoicesCheckCommand.Create(services, context),
         };
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(context, async () =>
         {

@@ -54,6 +54,21 @@ internal sealed class ElevenLabsVoiceUpstream(ElevenLabsClient client) : IVoiceU
         return ToUpstream(voice);
     }
 
+    public async Task<UpstreamVoice> CloneVoiceAsync(VoiceCloneRequest request, CancellationToken cancellationToken = default)
+    {
+        var voiceId = await client.AddVoiceAsync(request, cancellationToken).ConfigureAwait(false);
+
+        // The voice is usable as soon as the id comes back; read it for its category and settings, if the API has it yet.
+        try
+        {
+            return ToUpstream(await client.GetVoiceAsync(voiceId, cancellationToken).ConfigureAwait(false));
+        }
+        catch (SpeechException error) when (IsVoiceMissing(error))
+        {
+            return new UpstreamVoice(voiceId, request.Name, "cloned");
+        }
+    }
+
     private static bool IsVoiceMissing(SpeechException error)
         => error.StatusCode == 404 || error.Status is "voice_not_found" or "voice_does_not_exist";
 

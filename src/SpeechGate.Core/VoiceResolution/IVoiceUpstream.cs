@@ -14,4 +14,7 @@ public interface IVoiceUpstream
 
     /// <summary>Designs a voice from a description, keeps the first preview, and returns the owned voice it creates.</summary>
     Task<UpstreamVoice> DesignVoiceAsync(string description, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Instant voice cloning: creates an owned voice from checked samples and returns it.</summary>
+    Task<UpstreamVoice> CloneVoiceAsync(VoiceCloneRequest request, CancellationToken cancellationToken = default);
 }

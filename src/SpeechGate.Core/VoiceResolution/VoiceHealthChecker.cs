@@ -1,8 +1,12 @@
 namespace SpeechGate.VoiceResolution;
 
 /// <summary>Checks that every pinned, aliased and recently used voice still exists upstream and is usable.</summary>
-/// <remarks>Read-only: it never rewrites the lockfile. Safe to run periodically from the server.</remarks>
-public sealed class VoiceHealthChecker(IVoiceUpstream upstream, VoiceConfigurationStore store, TimeProvider time, RecentVoiceLog? recentVoices = null)
+/// <remarks>
+/// Read-only: it never rewrites the lockfile. Safe to run periodically from the server: each run polls every voice
+/// (<c>GET /v1/voices/{id}</c>, sharing status), so a removal whose webhook was missed is still caught within the
+/// interval. Removal notices received by the webhook route mark the voices they name.
+/// </remarks>
+public sealed class VoiceHealthChecker(IVoiceUpstream upstream, VoiceConfigurationStore store, TimeProvider time, RecentVoiceLog? recentVoices = null, VoiceNoticeStore? notices = null)
 {
     /// <summary>Checks every voice and returns the report.</summary>
     public async Task<VoiceHealthReport> CheckAsync(CancellationToken cancellationToken = default)
@@ -35,7 +39,42 @@ public sealed class VoiceHealthChecker(IVoiceUpstream upstream, VoiceConfigurati
             }
         }
 
-        return new VoiceHealthReport(time.GetUtcNow(), entries);
+        return new VoiceHealthReport(time.GetUtcNow(), [.. entries.Select(entry => Annotate(entry, configuration))]);
+    }
+
+    // Ownership, fallbacks, dependents and removal notices: what `voices check --json` plans with.
+    private VoiceHealthEntry Annotate(VoiceHealthEntry entry, VoiceConfiguration configuration)
+    {
+        var pin = entry.Source == "pin" ? configuration.Lock.Find(entry.Name) : null;
+        var alias = configuration.Catalog.Find(entry.Name);
+        var ownership = pin is not null
+            ? pin.OriginalVoiceId != pin.VoiceId ? VoiceOwnership.PinnedCopy
+                : pin.Category is "cloned" or "generated" or "professional" && pin.Owner is null ? VoiceOwnership.Owned
+                : pin.Category == "premade" ? VoiceOwnership.Premade
+                : VoiceOwnership.Pinned
+            : entry.Status is VoiceHealthStatus.Unpinned or VoiceHealthStatus.Unshared ? VoiceOwnership.Library
+            : entry.Category is "cloned" or "generated" or "professional" ? VoiceOwnership.Owned
+            : entry.Category == "premade" ? VoiceOwnership.Premade
+            : VoiceOwnership.Unknown;
+        var dependents = configuration.Catalog.Aliases.Values
+            .Where(other => other.Name != entry.Name && (other.VoiceId == entry.Name || other.VoiceId == entry.VoiceId || other.Fallbacks.Contains(entry.Name) || other.Fallbacks.Contains(entry.VoiceId)))
+            .Select(other => other.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        entry = entry with { Ownership = ownership, Fallbacks = alias?.Fallbacks ?? [], DependedOnBy = dependents };
+
+        if (notices?.Find(entry.VoiceId, pin?.OriginalVoiceId) is not { } notice)
+        {
+            return entry;
+        }
+
+        var users = dependents.Count == 0 ? "" : $"; {string.Join(", ", dependents)} depend{(dependents.Count == 1 ? "s" : "")} on it";
+        return entry with
+        {
+            Status = notice.Removed ? VoiceHealthStatus.Missing : VoiceHealthStatus.RemovalAnnounced,
+            RemovalAt = notice.RemovalAt,
+            Message = $"{entry.Name} ({entry.VoiceId}): {notice.Describe()}{users}.",
+        };
     }
 
     private bool IsUpstream(string? provider) => provider is null || provider == upstream.Provider;

@@ -30,6 +30,15 @@ public sealed class VoiceHealthMonitor(VoiceHealthChecker checker, TimeProvider 
         }
     }
 
+    /// <summary>Forgets the latest report, so the next request checks afresh (a removal notice just arrived).</summary>
+    public void Invalidate()
+    {
+        lock (_gate)
+        {
+            Latest = null;
+        }
+    }
+
     /// <summary>Checks every <paramref name="interval"/> until cancelled; a failed check is kept out of <see cref="Latest"/> and retried next time.</summary>
     public async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
     {

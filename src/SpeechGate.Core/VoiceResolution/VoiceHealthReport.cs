@@ -5,9 +5,12 @@ namespace SpeechGate.VoiceResolution;
 /// <param name="Voices">Every checked voice.</param>
 public sealed record VoiceHealthReport(DateTimeOffset CheckedAt, IReadOnlyList<VoiceHealthEntry> Voices)
 {
-    /// <summary>False when any load-bearing voice is missing or unusable.</summary>
-    public bool Healthy => !Voices.Any(voice => voice.LoadBearing && VoiceHealthStatus.IsBroken(voice.Status));
+    /// <summary>
+    /// False when any load-bearing voice is missing or unusable, has an announced removal, or is a raw library id
+    /// (not in My Voices) with no fallback: each of those can fail a render without warning.
+    /// </summary>
+    public bool Healthy => Broken.Count == 0;
 
-    /// <summary>The load-bearing voices that are missing or unusable.</summary>
-    public IReadOnlyList<VoiceHealthEntry> Broken => [.. Voices.Where(voice => voice.LoadBearing && VoiceHealthStatus.IsBroken(voice.Status))];
+    /// <summary>The load-bearing voices that fail the check (see <see cref="VoiceHealthEntry.Problem"/>).</summary>
+    public IReadOnlyList<VoiceHealthEntry> Broken => [.. Voices.Where(voice => voice.Problem is not null)];
 }

@@ -21,6 +21,9 @@ public static class VoiceHealthStatus
     /// <summary>A shared library voice used without a pin: it can vanish; run <c>voices pin</c>.</summary>
     public const string Unpinned = "unpinned_library_voice";
 
+    /// <summary>ElevenLabs announced the voice's removal (workspace webhook): it still speaks, until the date.</summary>
+    public const string RemovalAnnounced = "removal_announced";
+
     /// <summary>Whether a status means requests with the voice fail.</summary>
     public static bool IsBroken(string status) => status is Missing or Unshared;
 }

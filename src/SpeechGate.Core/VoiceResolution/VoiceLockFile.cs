@@ -8,7 +8,7 @@ namespace SpeechGate.VoiceResolution;
 public static class VoiceLockFile
 {
     private const int Version = 1;
-    private static readonly string[] PinKeys = ["voice_id", "original_voice_id", "category", "provider", "name", "owner", "settings", "checked_at"];
+    private static readonly string[] PinKeys = ["voice_id", "original_voice_id", "category", "provider", "name", "owner", "settings", "samples", "checked_at"];
 
     /// <summary>Reads the lockfile, or returns <see cref="VoiceLock.Empty"/> when it does not exist.</summary>
     public static VoiceLock Read(string path)
@@ -85,6 +85,7 @@ public static class VoiceLockFile
                 "name" => pin with { Name = reader.Scalar(value, key) },
                 "owner" => pin with { Owner = reader.Scalar(value, key) },
                 "settings" => pin with { Settings = VoiceCatalogReader.ReadSettings(reader, value) },
+                "samples" => pin with { Samples = ReadSamples(reader, name, value) },
                 _ => pin with { CheckedAt = ReadTime(reader, value) },
             };
         }
@@ -95,6 +96,42 @@ public static class VoiceLockFile
         }
 
         return pin with { OriginalVoiceId = pin.OriginalVoiceId.Length > 0 ? pin.OriginalVoiceId : pin.VoiceId };
+    }
+
+    private static VoiceSampleRecord[] ReadSamples(YamlFileReader reader, string name, YamlNode node)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            throw reader.Error(node, $"samples of pin '{name}' must be a list.");
+        }
+
+        return [.. sequence.Children.Select(item =>
+        {
+            string? file = null, sha256 = null;
+            long bytes = 0, duration = 0;
+            foreach (var (key, _, value) in reader.Entries(reader.Mapping(item, "a sample"), "a sample", "file", "sha256", "bytes", "duration_ms"))
+            {
+                switch (key)
+                {
+                    case "file":
+                        file = reader.Scalar(value, key);
+                        break;
+                    case "sha256":
+                        sha256 = reader.Scalar(value, key);
+                        break;
+                    case "bytes":
+                        bytes = (long)reader.Number(value, key);
+                        break;
+                    default:
+                        duration = (long)reader.Number(value, key);
+                        break;
+                }
+            }
+
+            return file is null || sha256 is null
+                ? throw reader.Error(item, $"a sample of pin '{name}' needs file and sha256.")
+                : new VoiceSampleRecord(file, sha256, bytes, duration);
+        })];
     }
 
     private static DateTimeOffset ReadTime(YamlFileReader reader, YamlNode node)

@@ -40,6 +40,23 @@ internal static class VoiceLockYaml
             node.Add("settings", ToNode(settings));
         }
 
+        if (pin.Samples.Count > 0)
+        {
+            var samples = new YamlSequenceNode();
+            foreach (var sample in pin.Samples)
+            {
+                samples.Add(new YamlMappingNode
+                {
+                    { "file", sample.FileName },
+                    { "sha256", sample.Sha256 },
+                    { "bytes", sample.Bytes.ToString(CultureInfo.InvariantCulture) },
+                    { "duration_ms", sample.DurationMs.ToString(CultureInfo.InvariantCulture) },
+                });
+            }
+
+            node.Add("samples", samples);
+        }
+
         node.Add("checked_at", pin.CheckedAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         return node;
     }

@@ -23,6 +23,9 @@ public sealed record VoicePin(string VoiceId, string OriginalVoiceId, string Cat
     /// <summary>When the pin was made or last verified.</summary>
     public DateTimeOffset CheckedAt { get; init; }
 
+    /// <summary>For a cloned voice: the samples it was made from (hashes, sizes, durations), to recreate it elsewhere.</summary>
+    public IReadOnlyList<VoiceSampleRecord> Samples { get; init; } = [];
+
     /// <summary>The 1-based line in the lockfile, 0 for a pin made in memory.</summary>
     public int Line { get; init; }
 }

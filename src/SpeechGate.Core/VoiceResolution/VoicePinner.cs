@@ -44,6 +44,16 @@ public sealed class VoicePinner(IVoiceUpstream upstream, VoiceConfigurationStore
         return await SaveAsync(key, Pin(voice, voice.VoiceId, owner: null), added: false, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Clones a voice from checked samples (instant voice cloning) and pins it under <paramref name="key"/>, with the samples' hashes.</summary>
+    public async Task<VoicePinResult> CloneAsync(VoiceCloneRequest request, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        var voice = await upstream.CloneVoiceAsync(request, cancellationToken).ConfigureAwait(false);
+        var pin = Pin(voice, voice.VoiceId, owner: null) with { Samples = [.. request.Samples.Select(sample => sample.ToRecord())] };
+        return await SaveAsync(key, pin, added: false, cancellationToken).ConfigureAwait(false);
+    }
+
     private VoicePin Pin(UpstreamVoice voice, string originalId, string? owner) => new(voice.VoiceId, originalId, voice.Category)
     {
         Provider = upstream.Provider,

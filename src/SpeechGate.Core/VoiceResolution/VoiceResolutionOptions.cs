@@ -24,6 +24,12 @@ public sealed class VoiceResolutionOptions
     /// <summary>Where recently used voices are recorded for <c>voices check</c>; null disables the record.</summary>
     public string? RecentVoicesFile { get; set; }
 
+    /// <summary>Where removal notices from ElevenLabs' webhooks are recorded (shared by <c>serve</c> and the CLI); null disables them.</summary>
+    public string? NoticesFile { get; set; }
+
+    /// <summary>The secret ElevenLabs signs its workspace webhooks with (<c>Voices:WebhookSecret</c>); null refuses every webhook.</summary>
+    public string? WebhookSecret { get; set; }
+
     /// <summary>The aliases file to read.</summary>
     public string CatalogPath => Path.GetFullPath(File ?? "voices.yaml");
 

@@ -18,6 +18,7 @@ internal static class SpeechGateEndpoints
         endpoints.MapPost("/v1/speechgate/estimate", EstimateEndpoint.HandleAsync).RequireAuthorization(GatewayPolicies.Client);
         endpoints.MapGet("/v1/speechgate/ledger", LedgerAsync).RequireAuthorization(GatewayPolicies.Admin);
         endpoints.MapGet("/v1/speechgate/voices/health", VoiceHealthAsync).RequireAuthorization(GatewayPolicies.Admin);
+        endpoints.MapVoiceWebhookEndpoint();
         return endpoints;
     }
 
@@ -85,6 +86,11 @@ internal static class SpeechGateEndpoints
         ["load_bearing"] = voice.LoadBearing,
         ["category"] = voice.Category,
         ["pinned_category"] = voice.PinnedCategory,
+        ["ownership"] = voice.Ownership,
+        ["fallbacks"] = new JsonArray([.. voice.Fallbacks.Select(f => (JsonNode)f)]),
+        ["depended_on_by"] = new JsonArray([.. voice.DependedOnBy.Select(d => (JsonNode)d)]),
+        ["removal_at"] = voice.RemovalAt?.ToString("O", CultureInfo.InvariantCulture),
+        ["problem"] = voice.Problem,
         ["message"] = voice.Message,
     };
 }

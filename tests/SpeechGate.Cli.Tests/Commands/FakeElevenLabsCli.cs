@@ -22,6 +22,8 @@ internal sealed class FakeElevenLabsCli : IAsyncDisposable
 
     public string LockPath => Path.Combine(Directory, "voices.lock");
 
+    public string NoticesPath => Path.Combine(Directory, "voice-notices.json");
+
     public string? Mode { get; set; }
 
     /// <summary>Use the real eSpeak NG provider as "local" instead of the fake.</summary>
@@ -66,6 +68,7 @@ internal sealed class FakeElevenLabsCli : IAsyncDisposable
         {
             options.File = CatalogPath;
             options.Mode = Mode;
+            options.NoticesFile = NoticesPath;
         });
     }
 }

@@ -67,8 +67,51 @@ public sealed class VoiceHealthCheckerTests : IDisposable
 
         var george = report.Voices.Single(v => v.Name == "george");
         Assert.Equal((VoiceHealthStatus.CategoryChanged, "premade", "professional"), (george.Status, george.PinnedCategory, george.Category));
-        Assert.Equal(VoiceHealthStatus.Unpinned, report.Voices.Single(v => v.Name == "narrator").Status);
+        var narrator = report.Voices.Single(v => v.Name == "narrator");
+        Assert.Equal(VoiceHealthStatus.Unpinned, narrator.Status);
+
+        // A raw library id with no fallback is load-bearing on something its publisher can take away: the check fails.
+        Assert.Equal((VoiceOwnership.Library, "raw_library_voice_without_fallback"), (narrator.Ownership, narrator.Problem));
+        Assert.False(report.Healthy);
+        Assert.Equal(VoiceOwnership.Premade, george.Ownership);
+    }
+
+    [Fact]
+    public async Task CheckAsync_RawLibraryVoiceWithFallback_PassesAndListsTheFallback()
+    {
+        await using var services = _fixture.Build("voices:\n  narrator:\n    voice_id: LIBRARYVOICE00000001\n    fallbacks: [george]\n  george: PREMADEVOICE00000001\n");
+
+        var report = await services.GetRequiredService<VoiceHealthChecker>().CheckAsync();
+
+        var narrator = report.Voices.Single(v => v.Name == "narrator");
+        Assert.Equal((VoiceOwnership.Library, ["george"]), (narrator.Ownership, narrator.Fallbacks));
+        Assert.Null(narrator.Problem);
+        Assert.Equal(["narrator"], report.Voices.Single(v => v.Name == "george").DependedOnBy);
         Assert.True(report.Healthy);
+    }
+
+    [Fact]
+    public async Task CheckAsync_RemovalNotice_FailsNamingTheDate_WithdrawalClearsIt()
+    {
+        var notices = Path.Combine(_fixture.Directory, "notices.json");
+        await using var services = _fixture.Build(Yaml, options => options.NoticesFile = notices);
+        var pin = await services.GetRequiredService<VoicePinner>().PinAsync("narrator");
+        var store = services.GetRequiredService<VoiceNoticeStore>();
+        var removal = new DateTimeOffset(2027, 1, 15, 0, 0, 0, TimeSpan.Zero);
+
+        // The notice names the library original; the pinned copy depends on it.
+        await store.ApplyAsync(VoiceWebhookEvents.RemovalNotice, new VoiceRemovalNotice("LIBRARYVOICE00000001", VoiceWebhookEvents.RemovalNotice, removal.AddDays(-30)) { RemovalAt = removal });
+        var announced = await services.GetRequiredService<VoiceHealthChecker>().CheckAsync();
+        await store.ApplyAsync(VoiceWebhookEvents.RemovalNoticeWithdrawn, new VoiceRemovalNotice("LIBRARYVOICE00000001", VoiceWebhookEvents.RemovalNoticeWithdrawn, removal));
+        var withdrawn = await services.GetRequiredService<VoiceHealthChecker>().CheckAsync();
+
+        var narrator = announced.Voices.Single(v => v.Name == "narrator");
+        Assert.Equal((VoiceHealthStatus.RemovalAnnounced, VoiceOwnership.PinnedCopy, removal), (narrator.Status, narrator.Ownership, narrator.RemovalAt!.Value));
+        Assert.Contains("removal announced for 2027-01-15", narrator.Message, StringComparison.Ordinal);
+        Assert.Equal(pin.Pin.VoiceId, narrator.VoiceId);
+        Assert.False(announced.Healthy);
+        Assert.True(withdrawn.Healthy);
+        Assert.Equal(VoiceHealthStatus.Ok, withdrawn.Voices.Single(v => v.Name == "narrator").Status);
     }
 
     [Fact]

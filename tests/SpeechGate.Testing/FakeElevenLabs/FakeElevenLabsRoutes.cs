@@ -22,6 +22,7 @@ internal static class FakeElevenLabsRoutes
         app.MapDelete("/v1/voices/{voice_id}", Authed(server, voices.DeleteAsync));
         app.MapGet("/v1/shared-voices", Authed(server, voices.SharedAsync));
         app.MapPost("/v1/voices/add/{public_user_id}/{voice_id}", Authed(server, voices.AddSharedAsync));
+        app.MapPost("/v1/voices/add", Authed(server, voices.AddClonedAsync));
 
         var design = new FakeTextToVoiceEndpoints(server);
         app.MapPost("/v1/text-to-voice/design", Authed(server, design.DesignAsync));

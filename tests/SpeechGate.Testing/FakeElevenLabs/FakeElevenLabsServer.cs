@@ -88,8 +88,14 @@ public sealed class FakeElevenLabsServer : IAsyncDisposable
             Query = context.Request.QueryString.Value ?? string.Empty,
             ApiKey = context.Request.Headers["xi-api-key"].FirstOrDefault(),
         };
-        using var reader = new StreamReader(context.Request.Body);
-        record.Body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        // Buffered, so a multipart handler can read the form after the record took the text.
+        context.Request.EnableBuffering();
+        using (var reader = new StreamReader(context.Request.Body, leaveOpen: true))
+        {
+            record.Body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        context.Request.Body.Position = 0;
         _requests.Enqueue(record);
         Timeline.Mark($"request:{record.Sequence}");
         return record;

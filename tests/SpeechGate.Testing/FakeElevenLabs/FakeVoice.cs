@@ -18,6 +18,12 @@ public sealed record FakeVoice(string VoiceId, string Name, string Category)
     /// <summary>For a voice added from the library: the library voice id.</summary>
     public string? OriginalVoiceId { get; init; }
 
+    /// <summary>For a cloned voice: the SHA-256 of each uploaded sample, in order.</summary>
+    public IReadOnlyList<string> SampleSha256 { get; init; } = [];
+
+    /// <summary>For a cloned voice: whether <c>remove_background_noise</c> was asked for.</summary>
+    public bool BackgroundNoiseRemoved { get; init; }
+
     /// <summary>Creation time, Unix seconds.</summary>
     public long CreatedAtUnix { get; init; } = 1_700_000_000;
 }

@@ -98,6 +98,58 @@ internal sealed class FakeVoiceEndpoints(FakeElevenLabsServer server)
             : server.WriteErrorAsync(context, FakeError.VoiceAlreadyCloned(), record);
     }
 
+    /// <summary>
+    /// <c>POST /v1/voices/add</c>: instant voice cloning from multipart samples. Required <c>name</c> and at least one
+    /// <c>files</c> part (422 otherwise); <c>labels</c> is a JSON object as text. The fake keeps each sample's SHA-256.
+    /// </summary>
+    public async Task AddClonedAsync(HttpContext context, FakeElevenLabsRequest record)
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            await FakeErrorWriter.WriteValidationAsync(context, [new(["body", "name"], "Field required", "missing"), new(["body", "files"], "Field required", "missing")], record).ConfigureAwait(false);
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var files = form.Files.GetFiles("files");
+        var issues = new List<FakeValidationIssue>();
+        if (string.IsNullOrWhiteSpace(form["name"].FirstOrDefault()))
+        {
+            issues.Add(new(["body", "name"], "Field required", "missing"));
+        }
+
+        if (files.Count == 0)
+        {
+            issues.Add(new(["body", "files"], "Field required", "missing"));
+        }
+
+        if (issues.Count > 0)
+        {
+            await FakeErrorWriter.WriteValidationAsync(context, issues, record).ConfigureAwait(false);
+            return;
+        }
+
+        var hashes = new List<string>();
+        foreach (var file in files)
+        {
+            await using var stream = file.OpenReadStream();
+            hashes.Add(Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, context.RequestAborted).ConfigureAwait(false)));
+        }
+
+        var labels = form["labels"].FirstOrDefault() is { Length: > 0 } text && JsonNode.Parse(text) is JsonObject parsed
+            ? parsed.ToDictionary(pair => pair.Key, pair => pair.Value?.ToString() ?? "")
+            : new Dictionary<string, string>();
+        var voice = new FakeVoice($"cloned{record.Sequence:D14}", form["name"].First()!, "cloned")
+        {
+            Description = form["description"].FirstOrDefault(),
+            Labels = labels,
+            SampleSha256 = hashes,
+            BackgroundNoiseRemoved = string.Equals(form["remove_background_noise"].FirstOrDefault(), "true", StringComparison.OrdinalIgnoreCase),
+        };
+        Account.Voices[voice.VoiceId] = voice;
+        await FakeElevenLabsServer.WriteJsonAsync(context, new JsonObject { ["voice_id"] = voice.VoiceId, ["requires_verification"] = false }).ConfigureAwait(false);
+    }
+
     private IEnumerable<FakeVoice> Ordered()
         => Account.Voices.Values.OrderBy(v => v.CreatedAtUnix).ThenBy(v => v.VoiceId, StringComparer.Ordinal);
 

@@ -75,6 +75,41 @@ public sealed class ElevenLabsClient
         return result.VoiceId;
     }
 
+    /// <summary>
+    /// <c>POST /v1/voices/add</c> (instant voice cloning, multipart): <c>name</c>, one <c>files</c> part per sample,
+    /// <c>remove_background_noise</c>, <c>description</c>, <c>labels</c> (a JSON object as text). Returns the new voice id.
+    /// </summary>
+    public async Task<string> AddVoiceAsync(VoiceResolution.VoiceCloneRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var result = await SendContentAsync(HttpMethod.Post, "v1/voices/add", () => CloneForm(request), ElevenLabsJsonContext.Default.ElevenLabsVoiceIdResult, cancellationToken).ConfigureAwait(false);
+        return result.VoiceId;
+    }
+
+    private static MultipartFormDataContent CloneForm(VoiceResolution.VoiceCloneRequest request)
+    {
+        var form = new MultipartFormDataContent { { new StringContent(request.Name), "name" } };
+        foreach (var sample in request.Samples)
+        {
+            var file = new ReadOnlyMemoryContent(sample.Content);
+            file.Headers.ContentType = new MediaTypeHeaderValue(sample.MediaType);
+            form.Add(file, "files", sample.FileName);
+        }
+
+        form.Add(new StringContent(request.RemoveBackgroundNoise ? "true" : "false"), "remove_background_noise");
+        if (request.Description is { } description)
+        {
+            form.Add(new StringContent(description), "description");
+        }
+
+        if (request.Labels.Count > 0)
+        {
+            form.Add(new StringContent(JsonSerializer.Serialize(request.Labels, ElevenLabsJsonContext.Default.IReadOnlyDictionaryStringString)), "labels");
+        }
+
+        return form;
+    }
+
     /// <summary><c>POST /v1/text-to-voice/design</c>: previews of a voice described in words.</summary>
     public Task<ElevenLabsVoiceDesign> DesignVoiceAsync(ElevenLabsVoiceDesignRequest request, CancellationToken cancellationToken = default)
     {
@@ -103,7 +138,11 @@ public sealed class ElevenLabsClient
     public Task<ElevenLabsSubscription> GetSubscriptionAsync(CancellationToken cancellationToken = default)
         => SendAsync(HttpMethod.Get, "v1/user/subscription", null, ElevenLabsJsonContext.Default.ElevenLabsSubscription, cancellationToken);
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private Task<T> SendAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        => SendContentAsync(method, path, body is null ? null : () => new ByteArrayContent(body) { Headers = { ContentType = Json } }, type, cancellationToken);
+
+    // The content is made anew for every attempt: a retried request must not re-send a consumed body.
+    private async Task<T> SendContentAsync<T>(HttpMethod method, string path, Func<HttpContent>? content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(_options.ApiKey))
         {
@@ -112,7 +151,7 @@ public sealed class ElevenLabsClient
 
         try
         {
-            return await SendWithRetriesAsync(method, path, body, type, cancellationToken).ConfigureAwait(false);
+            return await SendWithRetriesAsync(method, path, content, type, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (ElevenLabsTransportFailure.Matches(exception, cancellationToken))
         {
@@ -120,16 +159,13 @@ public sealed class ElevenLabsClient
         }
     }
 
-    private async Task<T> SendWithRetriesAsync<T>(HttpMethod method, string path, byte[]? body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task<T> SendWithRetriesAsync<T>(HttpMethod method, string path, Func<HttpContent>? content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         return await _resilience.Pipeline.ExecuteAsync(
             async token =>
             {
                 using var message = new HttpRequestMessage(method, path);
-                if (body is not null)
-                {
-                    message.Content = new ByteArrayContent(body) { Headers = { ContentType = Json } };
-                }
+                message.Content = content?.Invoke();
 
                 using var response = await _http.SendAsync(message, token).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode)

@@ -19,6 +19,7 @@ namespace SpeechGate.Providers.ElevenLabs.Wire;
 [JsonSerializable(typeof(ElevenLabsVoiceDesignRequest))]
 [JsonSerializable(typeof(ElevenLabsVoiceDesign))]
 [JsonSerializable(typeof(ElevenLabsCreateVoiceRequest))]
+[JsonSerializable(typeof(IReadOnlyDictionary<string, string>))]
 [JsonSerializable(typeof(IReadOnlyList<ElevenLabsModel>))]
 [JsonSerializable(typeof(ElevenLabsUser))]
 [JsonSerializable(typeof(ElevenLabsSubscription))]
