@@ -8,7 +8,7 @@ namespace SpeechGate.Cli;
 /// <summary>Builds the <c>speechgate</c> command tree and runs it.</summary>
 internal static class CliApplication
 {
-    private static readonly string[] ProviderNames = ["local", "elevenlabs"];
+    private static readonly string[] ProviderNames = [SpeechProviderNames.Local, SpeechProviderNames.ElevenLabs];
 
     public static RootCommand CreateRootCommand(IServiceProvider services, CliContext context, Action<IServiceCollection>? configureGateway = null)
     {
