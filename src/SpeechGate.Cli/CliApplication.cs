@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechGate.Cli.Commands;
+using SpeechGate.Synthesis;
 
 namespace SpeechGate.Cli;
 
