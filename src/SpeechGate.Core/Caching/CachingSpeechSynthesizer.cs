@@ -11,7 +11,7 @@ namespace SpeechGate.Caching;
 /// same bytes as they arrive. Hits and coalesced requests cost nothing (<see cref="SpeechAudio.BilledCharacters"/> is 0).
 /// Failures are never stored, and a failed flight is forgotten, so the next identical request makes a fresh call.
 /// </remarks>
-internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner, ISpeechCache cache, string? defaultProvider, ILogger logger)
+internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner, ISpeechCache cache, SpeechRequestResolver resolver, ILogger logger)
     : DelegatingSpeechSynthesizer(inner)
 {
     private readonly ConcurrentDictionary<SpeechCacheKey, InFlightSpeech> _flights = new();
@@ -24,7 +24,8 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        var key = SpeechCacheKey.From(request, defaultProvider);
+        request = resolver.Complete(request);
+        var key = SpeechCacheKey.From(request);
         if (request.BypassCache)
         {
             return await LeadAsync(key, request, new InFlightSpeech(), SpeechCacheStatus.Bypass, cancellationToken).ConfigureAwait(false);
@@ -78,7 +79,8 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
 
         // The caller may stop waiting; the upstream call goes on and is stored regardless.
         var upstream = await flight.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return Describe(upstream, flight.ReadAsync(cancellationToken), key, status) with { BilledCharacters = upstream.BilledCharacters };
+        // The leader's answer is the upstream's (its charge and its warnings, e.g. a soft budget exceeded) over the flight's chunks.
+        return Describe(upstream, flight.ReadAsync(cancellationToken), key, status);
     }
 
     private async Task RunTeeAsync(SpeechCacheKey key, SpeechRequest request, InFlightSpeech flight, bool registered)
@@ -102,7 +104,8 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
     {
         var upstream = await flight.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
         await cache.RecordAsync(SpeechCacheStatus.Coalesced, upstream.BilledCharacters, CancellationToken.None).ConfigureAwait(false);
-        return Describe(upstream, flight.ReadAsync(cancellationToken), key, SpeechCacheStatus.Coalesced);
+        // A joiner paid nothing: the leader's charge and budget warnings are not its own.
+        return Describe(upstream, flight.ReadAsync(cancellationToken), key, SpeechCacheStatus.Coalesced) with { BilledCharacters = 0, Warnings = [] };
     }
 
     private async Task<SpeechAudio> ServeAsync(SpeechCacheKey key, CachedSpeech hit)
@@ -138,15 +141,9 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
         flight.Complete();
     }
 
+    // Everything the stages below said, over the flight's chunks; the upstream resource belongs to the flight's reader.
     private static SpeechAudio Describe(SpeechAudio upstream, IAsyncEnumerable<AudioChunk> chunks, SpeechCacheKey key, SpeechCacheStatus status)
-        => new(upstream.MediaType, chunks)
-        {
-            RequestId = upstream.RequestId,
-            HistoryItemId = upstream.HistoryItemId,
-            ResolvedVoiceId = upstream.ResolvedVoiceId,
-            CacheStatus = status,
-            CacheKey = key.Value,
-        };
+        => upstream with { Chunks = chunks, Resource = null, CacheStatus = status, CacheKey = key.Value };
 
     private static AudioChunk ToChunk(CachedSpeech hit) => new(hit.Audio) { Alignment = hit.Alignment, NormalizedAlignment = hit.NormalizedAlignment };
 
