@@ -33,7 +33,7 @@ public sealed class VoicesCloneCommandTests
         var output = Path.Combine(cli.Directory, "cloned.mp3");
         var say = await cli.RunAsync("say", "Ahoy.", "--voice", "captain", "--provider", "elevenlabs", "-o", output);
         Assert.True(say.ExitCode == 0, say.Error);
-        Assert.Contains(cli.Server.Requests, r => r.Path == $"/v1/text-to-speech/{pin.VoiceId}" && r.StatusCode == 200);
+        Assert.Contains(cli.Server.Requests, r => r.Path.StartsWith($"/v1/text-to-speech/{pin.VoiceId}", StringComparison.Ordinal) && r.StatusCode == 200 && r.BilledCharacters == 5);
 
         var check = await cli.RunAsync("voices", "check", "--json");
         Assert.True(check.ExitCode == 0, check.Error + check.Output);

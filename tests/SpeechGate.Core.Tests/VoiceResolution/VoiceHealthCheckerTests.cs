@@ -84,7 +84,8 @@ public sealed class VoiceHealthCheckerTests : IDisposable
         var report = await services.GetRequiredService<VoiceHealthChecker>().CheckAsync();
 
         var narrator = report.Voices.Single(v => v.Name == "narrator");
-        Assert.Equal((VoiceOwnership.Library, ["george"]), (narrator.Ownership, narrator.Fallbacks));
+        Assert.Equal(VoiceOwnership.Library, narrator.Ownership);
+        Assert.Equal(["george"], narrator.Fallbacks);
         Assert.Null(narrator.Problem);
         Assert.Equal(["narrator"], report.Voices.Single(v => v.Name == "george").DependedOnBy);
         Assert.True(report.Healthy);
