@@ -44,7 +44,8 @@ run() { # name streams characters -> key=value lines in $WORK/<name>.out
   for _ in $(seq 1 300); do grep -q 'listening on' "$WORK/$name.server.log" 2>/dev/null && break; sleep 0.1; done
   grep -q 'listening on' "$WORK/$name.server.log" || { echo "stream-memory: serve did not start" >&2; cat "$WORK/$name.server.log" >&2; exit 1; }
   timeout 900 dotnet "$CLIENT" "http://127.0.0.1:$port" "$SERVER_PID" "$data/cache/blobs" "$streams" "$characters" "$RATE" 600 >"$WORK/$name.out" \
-    || { echo "stream-memory: $name did not finish" >&2; cat "$WORK/$name.out" >&2; }
+    || { echo "stream-memory: $name did not finish within its time limit" >&2; cat "$WORK/$name.out" >&2; }
+  grep -q '^growth_kb=' "$WORK/$name.out" || { echo "stream-memory: $name measured nothing" >&2; exit 1; }
   stop_server
   local v; v() { sed -n "s/^$1=//p" "$WORK/$name.out"; }
   printf '%-11s %2s x %6s chars: idle %4d MB, peak %4d MB, growth %4d MB (VmHWM %4d MB); clips %5d MB stored, %4d MB sent to clients, synthesised in %ss\n' \
