@@ -43,7 +43,7 @@ run() { # name streams characters -> key=value lines in $WORK/<name>.out
   SERVER_PID=$!
   for _ in $(seq 1 300); do grep -q 'listening on' "$WORK/$name.server.log" 2>/dev/null && break; sleep 0.1; done
   grep -q 'listening on' "$WORK/$name.server.log" || { echo "stream-memory: serve did not start" >&2; cat "$WORK/$name.server.log" >&2; exit 1; }
-  timeout 900 dotnet "$CLIENT" "http://127.0.0.1:$port" "$SERVER_PID" "$data/cache/blobs" "$streams" "$characters" "$RATE" 600 >"$WORK/$name.out" \
+  timeout 1600 dotnet "$CLIENT" "http://127.0.0.1:$port" "$SERVER_PID" "$data/cache/blobs" "$streams" "$characters" "$RATE" 1500 >"$WORK/$name.out" \
     || { echo "stream-memory: $name did not finish within its time limit" >&2; cat "$WORK/$name.out" >&2; }
   grep -q '^growth_kb=' "$WORK/$name.out" || { echo "stream-memory: $name measured nothing" >&2; exit 1; }
   stop_server
