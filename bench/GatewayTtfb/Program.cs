@@ -20,6 +20,7 @@ var app = GatewayApplication.Build(new GatewayHostOptions
     Port = 0,
     DataDirectory = dataDirectory,
     RateLimitPermits = 10_000_000,
+    ProviderRateLimitPermits = 0,
     Configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["Logging:LogLevel:Default"] = "Warning",

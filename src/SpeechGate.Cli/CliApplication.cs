@@ -2,13 +2,14 @@ using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechGate.Cli.Commands;
+using SpeechGate.Synthesis;
 
 namespace SpeechGate.Cli;
 
 /// <summary>Builds the <c>speechgate</c> command tree and runs it.</summary>
 internal static class CliApplication
 {
-    private static readonly string[] ProviderNames = ["local", "elevenlabs"];
+    private static readonly string[] ProviderNames = [SpeechProviderNames.Local, SpeechProviderNames.ElevenLabs];
 
     public static RootCommand CreateRootCommand(IServiceProvider services, CliContext context, Action<IServiceCollection>? configureGateway = null)
     {

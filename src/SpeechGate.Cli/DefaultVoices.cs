@@ -8,9 +8,6 @@ namespace SpeechGate.Cli;
 /// <summary>The voice a command uses when none is given: <c>Cli:DefaultVoice</c>, else the provider's own default.</summary>
 internal static class DefaultVoices
 {
-    // The voice the ElevenLabs quickstart uses ("George", premade).
-    private const string ElevenLabsDefault = "JBFqnCBsd6RMkjVDRZzb";
-
     public static string For(IServiceProvider services, string? provider)
     {
         var configured = services.GetService<IConfiguration>()?["Cli:DefaultVoice"];
@@ -20,7 +17,7 @@ internal static class DefaultVoices
         }
 
         var name = provider ?? services.GetRequiredService<IOptions<SpeechProviderOptions>>().Value.Default;
-        return name == "elevenlabs" ? ElevenLabsDefault : LocalDefaultVoiceId;
+        return name == SpeechProviderNames.ElevenLabs ? Providers.ElevenLabs.ElevenLabsOptions.DefaultVoiceId : LocalDefaultVoiceId;
     }
 
     private static string LocalDefaultVoiceId => Providers.Local.LocalVoices.DefaultVoiceId;

@@ -24,10 +24,10 @@ public static class BudgetingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<BudgetOptions>();
-        services.AddOptions<SpeechProviderOptions>();
+        services.AddSpeechRequestResolver();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new CreditEstimator(
-            sp.GetRequiredService<Options.IOptions<BudgetOptions>>(), sp.GetRequiredService<Options.IOptions<SpeechProviderOptions>>(), sp.GetService<IModelRateSource>()));
+            sp.GetRequiredService<Options.IOptions<BudgetOptions>>(), sp.GetRequiredService<SpeechRequestResolver>(), sp.GetService<IModelRateSource>()));
         services.TryAddKeyedSingleton(DatabaseServiceKey, (_, _) => new SqliteDatabase(
             databasePath ?? Path.Combine(SpeechGatePaths.DataDirectory, "speechgate.db"),
             SqliteBudgetStore.Schema + SqliteUsageLedger.Schema, SqliteUsageLedger.Migrations));

@@ -33,9 +33,8 @@ public static class CachingSpeechSynthesizerBuilderExtensions
 
     private static CachingSpeechSynthesizer Create(ISpeechSynthesizer inner, ISpeechCache cache, IServiceProvider services)
     {
-        // Requests naming no provider are keyed under the configured default, so both spellings share entries.
-        var defaultProvider = services.GetService<IOptions<SpeechProviderOptions>>()?.Value.Default;
+        // Keyed on the effective request (provider and tenant filled in), so both spellings share entries.
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger<CachingSpeechSynthesizer>() ?? NullLogger<CachingSpeechSynthesizer>.Instance;
-        return new CachingSpeechSynthesizer(inner, cache, defaultProvider, logger);
+        return new CachingSpeechSynthesizer(inner, cache, SpeechRequestResolver.Of(services), logger);
     }
 }

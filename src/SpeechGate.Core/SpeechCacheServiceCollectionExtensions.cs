@@ -28,6 +28,7 @@ public static class SpeechCacheServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<FileSpeechCache>>()));
         services.TryAddSingleton<ISpeechCache>(sp => sp.GetRequiredService<FileSpeechCache>());
+        services.AddSpeechRequestResolver();
         services.TryAddSingleton<SpeechGate.Budgeting.ICacheProbe, SpeechCacheProbe>();
         return services;
     }

@@ -14,8 +14,8 @@ public static class SpeechGateServiceCollectionExtensions
 {
     /// <summary>
     /// Registers voice resolution, budgets, the ledger, the cache and estimates with their state under
-    /// <paramref name="dataDirectory"/>, and the pipeline in request order: voice resolution → tenant → metering →
-    /// cache → budget → provider router. Providers are registered by the host.
+    /// <paramref name="dataDirectory"/>, and the pipeline in request order: request resolution (voice, provider, tenant)
+    /// → metering → cache → budget → provider router. Providers are registered by the host.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">Sections <c>Providers</c>, <c>Budget</c>, <c>Voices</c>, <c>Cache</c>, <c>Mode</c>.</param>
@@ -52,13 +52,14 @@ public static class SpeechGateServiceCollectionExtensions
             }
         });
         services.TryAddSingleton(sp => new SpendEstimator(
-            sp.GetRequiredService<CreditEstimator>(), sp.GetRequiredService<IBudgetStore>(), sp.GetService<ICacheProbe>(), sp.GetService<UpstreamQuota>()));
+            sp.GetRequiredService<CreditEstimator>(), sp.GetRequiredService<IBudgetStore>(), sp.GetService<ICacheProbe>(), sp.GetService<UpstreamQuota>(),
+            sp.GetRequiredService<SpeechRequestResolver>()));
 
-        // Voice resolution first, so the cache keys on the stable id; metering outside the cache, so hits are
-        // ledgered; the budget inside it, so only real provider calls are reserved and counted.
+        // Request resolution first (voice, provider, tenant: SpeechRequestResolver), so every stage sees the effective
+        // request and the cache keys on the stable id; metering outside the cache, so hits are ledgered; the budget
+        // inside it, so only real provider calls are reserved and counted.
         return services.AddSpeechPipeline()
             .UseVoiceResolution()
-            .UseProviderTenant()
             .UseMetering()
             .UseCache()
             .UseBudget();

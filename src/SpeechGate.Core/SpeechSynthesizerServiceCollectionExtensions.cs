@@ -14,6 +14,7 @@ public static class SpeechSynthesizerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<SpeechProviderOptions>();
+        services.AddSpeechRequestResolver();
         services.TryAddSingleton<ProviderRouter>();
         return services.AddSpeechSynthesizer(sp => sp.GetRequiredService<ProviderRouter>());
     }
@@ -27,13 +28,25 @@ public static class SpeechSynthesizerServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Adds the stage that stamps requests with their provider's upstream account (see <see cref="ProviderTenant"/>).</summary>
+    /// <summary>
+    /// Registers <see cref="SpeechRequestResolver"/>: the default provider, the tenants (<see cref="ProviderTenant"/>)
+    /// and, when voice resolution is registered, its aliases and pins.
+    /// </summary>
+    public static IServiceCollection AddSpeechRequestResolver(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<SpeechProviderOptions>();
+        services.TryAddSingleton(sp => SpeechRequestResolver.Create(sp, sp.GetService<SpeechGate.VoiceResolution.VoiceConfigurationStore>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the stage that names the provider and stamps its upstream account (see <see cref="ProviderTenant"/>), for
+    /// pipelines without <c>UseVoiceResolution()</c> (which does the same and more).
+    /// </summary>
     public static SpeechSynthesizerBuilder UseProviderTenant(this SpeechSynthesizerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Use((inner, services) => new TenantSpeechSynthesizer(
-            inner,
-            services.GetServices<ProviderTenant>().ToDictionary(t => t.Provider, t => t.Resolve(services), StringComparer.Ordinal),
-            services.GetService<Options.IOptions<SpeechProviderOptions>>()?.Value.Default ?? "local"));
+        return builder.Use((inner, services) => new TenantSpeechSynthesizer(inner, SpeechRequestResolver.Of(services)));
     }
 }

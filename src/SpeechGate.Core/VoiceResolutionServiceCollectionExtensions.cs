@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using SpeechGate.Providers.ElevenLabs;
 using SpeechGate.Synthesis;
 using SpeechGate.VoiceResolution;
@@ -27,6 +26,7 @@ public static class VoiceResolutionServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<VoiceConfigurationStore>();
         services.TryAddSingleton<RecentVoiceLog>();
+        services.AddSpeechRequestResolver();
         services.TryAddSingleton(sp => new VoicePinner(sp.GetRequiredService<IVoiceUpstream>(), sp.GetRequiredService<VoiceConfigurationStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new VoiceHealthChecker(sp.GetRequiredService<IVoiceUpstream>(), sp.GetRequiredService<VoiceConfigurationStore>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<RecentVoiceLog>()));
@@ -43,17 +43,22 @@ public static class VoiceResolutionServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds the voice resolution stage: aliases and pins become stable ids, dev mode routes to local voices, and a missing
-    /// voice falls back. Place it before <c>UseCache()</c> so the cache keys on the resolved id.
+    /// Adds the request resolution stage (<see cref="SpeechRequestResolver"/>): aliases and pins become stable ids, dev
+    /// mode routes to local voices, provider and tenant are filled in, and a missing voice falls back. Place it first, so
+    /// every later stage (the cache key above all) sees the effective request.
     /// </summary>
     public static SpeechSynthesizerBuilder UseVoiceResolution(this SpeechSynthesizerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Use((inner, services) => new VoiceResolvingSpeechSynthesizer(
-            inner,
-            services.GetService<VoiceConfigurationStore>() ?? throw new InvalidOperationException("Call AddVoiceResolution() before UseVoiceResolution()."),
-            services.GetService<RecentVoiceLog>(),
-            services.GetService<IOptions<SpeechProviderOptions>>()?.Value.Default,
-            services.GetService<ILogger<VoiceResolvingSpeechSynthesizer>>() ?? NullLogger<VoiceResolvingSpeechSynthesizer>.Instance));
+        return builder.Use((inner, services) =>
+        {
+            var store = services.GetService<VoiceConfigurationStore>() ?? throw new InvalidOperationException("Call AddVoiceResolution() before UseVoiceResolution().");
+            var resolver = SpeechRequestResolver.Of(services);
+            return new VoiceResolvingSpeechSynthesizer(
+                inner,
+                resolver.Voices == store ? resolver : SpeechRequestResolver.Create(services, store),
+                services.GetService<RecentVoiceLog>(),
+                services.GetService<ILogger<VoiceResolvingSpeechSynthesizer>>() ?? NullLogger<VoiceResolvingSpeechSynthesizer>.Instance);
+        });
     }
 }

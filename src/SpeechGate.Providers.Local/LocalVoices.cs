@@ -6,7 +6,7 @@ namespace SpeechGate.Providers.Local;
 public static class LocalVoices
 {
     /// <summary>The provider name, used as the DI key and in <c>SpeechRequest.Provider</c>.</summary>
-    public const string ProviderName = "local";
+    public const string ProviderName = Synthesis.SpeechProviderNames.Local;
 
     /// <summary>The eSpeak NG voice file of the default voice: English (America), <c>en-us</c>.</summary>
     public const string DefaultVoiceIdentifier = "gmw/en-US";

@@ -11,7 +11,9 @@ public static class GatewayApplication
     /// Builds (does not start) the gateway. <paramref name="configureServices"/> runs after the providers are registered
     /// and before the defaults, so it can replace a provider or compose the pipeline (<c>AddSpeechPipeline().UseCache()</c>).
     /// </summary>
-    /// <exception cref="InvalidOperationException">The host is not loopback and no gateway key exists, or voices.yaml is invalid.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The host is not loopback and no gateway key exists, a <c>Gateway</c> setting is invalid, or voices.yaml is invalid.
+    /// </exception>
     public static WebApplication Build(GatewayHostOptions options, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -36,21 +38,25 @@ public static class GatewayApplication
             builder.Configuration.AddConfiguration(options.Configuration);
         }
 
+        // What the host set in code is the default; the Gateway section (speechgate.json, SPEECHGATE_Gateway__*) overrides it.
+        var gateway = options.Gateway.Clone();
+        builder.Configuration.GetSection(GatewayOptions.SectionName).Bind(gateway);
+        gateway.Validate();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes;
             kestrel.Listen(ListenAddress.Resolve(options.Host), options.Port);
         });
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = gateway.ShutdownTimeout);
         builder.Services.AddLocalSpeechProvider();
         builder.Services.AddElevenLabsSpeechProvider();
         configureServices?.Invoke(builder.Services);
-        builder.Services.AddSpeechGateGateway(options, keys, builder.Configuration);
+        builder.Services.AddSpeechGateGateway(options, gateway, keys, builder.Configuration);
 
         var app = builder.Build();
         GatewayPipelineServices.ValidateVoiceConfiguration(app.Services);
-        app.UseSpeechGateGateway(options);
+        app.UseSpeechGateGateway(gateway);
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using SpeechGate.Synthesis;
+
 namespace SpeechGate.Budgeting;
 
 /// <summary>Pricing and quota settings (configuration section <c>Budget</c>).</summary>
@@ -13,5 +15,5 @@ public sealed class BudgetOptions
     public double UnknownModelMultiplier { get; set; } = 1.0;
 
     /// <summary>Providers that cost nothing.</summary>
-    public HashSet<string> FreeProviders { get; } = new(StringComparer.Ordinal) { "local" };
+    public HashSet<string> FreeProviders { get; } = new(StringComparer.Ordinal) { SpeechProviderNames.Local };
 }

@@ -6,7 +6,7 @@ using SpeechGate.Synthesis;
 namespace SpeechGate.Budgeting;
 
 /// <summary>Prices a request before it is sent: billable characters × the model's credits per character.</summary>
-public sealed class CreditEstimator(IOptions<BudgetOptions> options, IOptions<SpeechProviderOptions> providers, IModelRateSource? rates = null)
+public sealed class CreditEstimator(IOptions<BudgetOptions> options, SpeechRequestResolver requests, IModelRateSource? rates = null)
 {
     /// <summary>Characters as ElevenLabs counts them: Unicode scalar values (Python's <c>len</c>), not UTF-16 units.</summary>
     public static int CountCharacters(string text)
@@ -25,12 +25,8 @@ public sealed class CreditEstimator(IOptions<BudgetOptions> options, IOptions<Sp
     public ValueTask RefreshRatesAsync(CancellationToken cancellationToken = default)
         => rates?.RefreshIfStaleAsync(cancellationToken) ?? ValueTask.CompletedTask;
 
-    /// <summary>The provider a request goes to.</summary>
-    public string ProviderOf(SpeechRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.Provider ?? providers.Value.Default;
-    }
+    /// <summary>The provider a request goes to (<see cref="SpeechRequestResolver.ProviderOf"/>).</summary>
+    public string ProviderOf(SpeechRequest request) => requests.ProviderOf(request);
 
     /// <summary>
     /// Credits per character of <paramref name="modelId"/> (null: the default model): configured override, then the

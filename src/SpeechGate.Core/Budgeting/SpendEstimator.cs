@@ -3,7 +3,12 @@ using SpeechGate.Synthesis;
 namespace SpeechGate.Budgeting;
 
 /// <summary>Prices a batch of requests exactly, with what the cache already holds and what each budget would have left.</summary>
-public sealed class SpendEstimator(CreditEstimator credits, IBudgetStore budgets, ICacheProbe? cache = null, UpstreamQuota? quota = null)
+/// <remarks>
+/// Each request is priced and probed as the pipeline will send it (<paramref name="resolver"/>: alias, pinned id and its
+/// model, provider, tenant), so a line the pipeline would answer from the cache is counted as cached.
+/// </remarks>
+public sealed class SpendEstimator(
+    CreditEstimator credits, IBudgetStore budgets, ICacheProbe? cache = null, UpstreamQuota? quota = null, SpeechRequestResolver? resolver = null)
 {
     /// <summary>Estimates <paramref name="requests"/> as if sent by <paramref name="accountId"/> for <paramref name="project"/>.</summary>
     public async Task<SpendEstimate> EstimateAsync(IReadOnlyList<SpeechRequest> requests, string? accountId, string? project, CancellationToken cancellationToken = default)
@@ -12,8 +17,9 @@ public sealed class SpendEstimator(CreditEstimator credits, IBudgetStore budgets
         await credits.RefreshRatesAsync(cancellationToken).ConfigureAwait(false);
         long characters = 0, total = 0, cachedCredits = 0;
         var cached = 0;
-        foreach (var request in requests)
+        foreach (var asSent in requests)
         {
+            var request = resolver?.Resolve(asSent) ?? asSent;
             var price = credits.EstimateCredits(request);
             characters += CreditEstimator.CountCharacters(request.Text);
             total += price;

@@ -11,7 +11,7 @@ namespace SpeechGate.Caching;
 /// same bytes as they arrive. Hits and coalesced requests cost nothing (<see cref="SpeechAudio.BilledCharacters"/> is 0).
 /// Failures are never stored, and a failed flight is forgotten, so the next identical request makes a fresh call.
 /// </remarks>
-internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner, ISpeechCache cache, string? defaultProvider, ILogger logger)
+internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner, ISpeechCache cache, SpeechRequestResolver resolver, ILogger logger)
     : DelegatingSpeechSynthesizer(inner)
 {
     private readonly ConcurrentDictionary<SpeechCacheKey, InFlightSpeech> _flights = new();
@@ -24,7 +24,8 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
     {
         ArgumentNullException.ThrowIfNull(request);
         cancellationToken.ThrowIfCancellationRequested();
-        var key = SpeechCacheKey.From(request, defaultProvider);
+        request = resolver.Complete(request);
+        var key = SpeechCacheKey.From(request);
         if (request.BypassCache)
         {
             return await LeadAsync(key, request, new InFlightSpeech(), SpeechCacheStatus.Bypass, cancellationToken).ConfigureAwait(false);
@@ -82,7 +83,9 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
 
         // The caller may stop waiting; the upstream call goes on and is stored regardless.
         var upstream = await StartedAsync(flight, reader, cancellationToken).ConfigureAwait(false);
-        return Describe(upstream, reader.ReadAsync(cancellationToken), key, status) with { BilledCharacters = upstream.BilledCharacters, Resource = reader };
+
+        // The leader's answer is the upstream's (its charge and its warnings, e.g. a soft budget exceeded) over the flight's chunks.
+        return Describe(upstream, reader.ReadAsync(cancellationToken), key, status) with { Resource = reader };
     }
 
     private async Task RunTeeAsync(SpeechCacheKey key, SpeechRequest request, InFlightSpeech flight, bool registered)
@@ -114,7 +117,9 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
 
         var upstream = await StartedAsync(flight, reader, cancellationToken).ConfigureAwait(false);
         await cache.RecordAsync(SpeechCacheStatus.Coalesced, upstream.BilledCharacters, CancellationToken.None).ConfigureAwait(false);
-        return Describe(upstream, reader.ReadAsync(cancellationToken), key, SpeechCacheStatus.Coalesced) with { Resource = reader };
+
+        // A joiner paid nothing: the leader's charge and budget warnings are not its own.
+        return Describe(upstream, reader.ReadAsync(cancellationToken), key, SpeechCacheStatus.Coalesced) with { BilledCharacters = 0, Warnings = [], Resource = reader };
     }
 
     private static async Task<SpeechAudio> StartedAsync(InFlightSpeech flight, InFlightSpeech.Reader reader, CancellationToken cancellationToken)
@@ -165,15 +170,9 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
         flight.Complete();
     }
 
+    // Everything the stages below said, over the flight's chunks; the upstream resource belongs to the flight's reader.
     private static SpeechAudio Describe(SpeechAudio upstream, IAsyncEnumerable<AudioChunk> chunks, SpeechCacheKey key, SpeechCacheStatus status)
-        => new(upstream.MediaType, chunks)
-        {
-            RequestId = upstream.RequestId,
-            HistoryItemId = upstream.HistoryItemId,
-            ResolvedVoiceId = upstream.ResolvedVoiceId,
-            CacheStatus = status,
-            CacheKey = key.Value,
-        };
+        => upstream with { Chunks = chunks, Resource = null, CacheStatus = status, CacheKey = key.Value };
 
     private static AudioChunk ToChunk(CachedSpeech hit) => new(hit.Audio) { Alignment = hit.Alignment, NormalizedAlignment = hit.NormalizedAlignment };
 

@@ -13,8 +13,9 @@ namespace SpeechGate.Caching;
 /// that becomes the stored blob; any number of readers follow it from the first byte and wait at its end for more, the
 /// way nginx's cache-lock readers follow a file being filled. A reader holds only its current read (at most
 /// <see cref="ReadSize"/> bytes, or one chunk that carries alignment), so memory does not grow with the clip's length
-/// or with how slowly anyone reads, and the upstream never waits for a reader. Chunks with alignment keep their bounds
-/// in a side list, so each alignment goes out with exactly its audio.
+/// or with how slowly anyone reads, and the upstream never waits for a reader. A side list keeps each upstream chunk's
+/// length (8 bytes a chunk) and its alignment, so readers get the upstream's chunks (longer ones without alignment
+/// split into reads of <see cref="ReadSize"/>) and each alignment goes out with exactly its audio.
 /// </para>
 /// <para>
 /// If the spool cannot take more (a full disk), the rest goes to the leader alone through a queue of
@@ -36,7 +37,8 @@ internal sealed class InFlightSpeech(Action<InFlightSpeech>? spoolLost = null)
     public const int TailCapacity = 4;
 
     private readonly Lock _lock = new();
-    private readonly List<AlignedRange> _aligned = [];
+    private readonly List<ChunkBounds> _chunks = [];
+    private readonly List<(CharacterAlignment? Alignment, CharacterAlignment? Normalized)> _alignments = [];
     private readonly TaskCompletionSource<SpeechAudio> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private SpeechSpool? _spool;
@@ -105,10 +107,14 @@ internal sealed class InFlightSpeech(Action<InFlightSpeech>? spoolLost = null)
                 await _spool!.AppendAsync(chunk.Audio, CancellationToken.None).ConfigureAwait(false);
                 lock (_lock)
                 {
+                    var alignment = -1;
                     if (chunk.Alignment is not null || chunk.NormalizedAlignment is not null)
                     {
-                        _aligned.Add(new AlignedRange(_length, chunk.Audio.Length, chunk.Alignment, chunk.NormalizedAlignment));
+                        alignment = _alignments.Count;
+                        _alignments.Add((chunk.Alignment, chunk.NormalizedAlignment));
                     }
+
+                    _chunks.Add(new ChunkBounds(chunk.Audio.Length, alignment));
 
                     _length += chunk.Audio.Length;
                     Signal();
@@ -166,7 +172,7 @@ internal sealed class InFlightSpeech(Action<InFlightSpeech>? spoolLost = null)
     {
         lock (_lock)
         {
-            return (Join(_aligned.Select(a => a.Alignment)), Join(_aligned.Select(a => a.NormalizedAlignment)));
+            return (Join(_alignments.Select(a => a.Alignment)), Join(_alignments.Select(a => a.Normalized)));
         }
     }
 
@@ -246,25 +252,40 @@ internal sealed class InFlightSpeech(Action<InFlightSpeech>? spoolLost = null)
     private async IAsyncEnumerable<AudioChunk> ReadAsync(bool leader, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         long cursor = 0;
-        var nextAligned = 0;
+        var chunkIndex = 0;
+        var withinChunk = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            AlignedRange? range = null;
+            var read = false;
             var size = 0;
+            (CharacterAlignment? Alignment, CharacterAlignment? Normalized) alignment = default;
             Channel<AudioChunk>? tail = null;
             Task? changed = null;
             var ended = false;
             lock (_lock)
             {
-                if (nextAligned < _aligned.Count && _aligned[nextAligned].Start == cursor)
+                if (chunkIndex < _chunks.Count)
                 {
-                    range = _aligned[nextAligned++];
-                }
-                else if (cursor < _length)
-                {
-                    var end = nextAligned < _aligned.Count ? _aligned[nextAligned].Start : _length;
-                    size = (int)Math.Min(ReadSize, end - cursor);
+                    // The upstream's chunk, whole when it carries alignment, else in pieces of at most ReadSize.
+                    var bounds = _chunks[chunkIndex];
+                    read = true;
+                    if (bounds.Alignment >= 0)
+                    {
+                        alignment = _alignments[bounds.Alignment];
+                        size = bounds.Length;
+                    }
+                    else
+                    {
+                        size = Math.Min(ReadSize, bounds.Length - withinChunk);
+                    }
+
+                    withinChunk += size;
+                    if (withinChunk == bounds.Length)
+                    {
+                        chunkIndex++;
+                        withinChunk = 0;
+                    }
                 }
                 else if (cursor == _spooledUntil)
                 {
@@ -278,17 +299,11 @@ internal sealed class InFlightSpeech(Action<InFlightSpeech>? spoolLost = null)
                 }
             }
 
-            if (range is { } aligned)
+            if (read)
             {
-                var audio = aligned.Length == 0 ? ReadOnlyMemory<byte>.Empty : await _spool!.ReadAsync(cursor, aligned.Length, cancellationToken).ConfigureAwait(false);
-                cursor += aligned.Length;
-                yield return new AudioChunk(audio) { Alignment = aligned.Alignment, NormalizedAlignment = aligned.NormalizedAlignment };
-            }
-            else if (size > 0)
-            {
-                var audio = await _spool!.ReadAsync(cursor, size, cancellationToken).ConfigureAwait(false);
+                var audio = size == 0 ? ReadOnlyMemory<byte>.Empty : await _spool!.ReadAsync(cursor, size, cancellationToken).ConfigureAwait(false);
                 cursor += size;
-                yield return new AudioChunk(audio);
+                yield return new AudioChunk(audio) { Alignment = alignment.Alignment, NormalizedAlignment = alignment.Normalized };
             }
             else if (tail is not null)
             {
@@ -342,8 +357,8 @@ internal sealed class InFlightSpeech(Action<InFlightSpeech>? spoolLost = null)
         return characters is null ? null : new CharacterAlignment(characters, starts, ends);
     }
 
-    /// <summary>Bytes of the spool that one chunk with alignment covered.</summary>
-    private readonly record struct AlignedRange(long Start, int Length, CharacterAlignment? Alignment, CharacterAlignment? NormalizedAlignment);
+    /// <summary>One upstream chunk's length, and the index of its alignment (-1 for none): 8 bytes a chunk, not its audio.</summary>
+    private readonly record struct ChunkBounds(int Length, int Alignment);
 
     /// <summary>One reader's hold on the flight: enumerate <see cref="ReadAsync"/> once; disposing it lets go if it never finished.</summary>
     internal sealed class Reader(InFlightSpeech flight, bool leader) : IAsyncDisposable

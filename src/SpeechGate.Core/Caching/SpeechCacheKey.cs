@@ -15,7 +15,7 @@ public sealed record SpeechCacheKey
     /// <summary>Bump when the encoding, or what a stored entry holds, changes: every older entry then misses.</summary>
     public const int KeyVersion = 1;
 
-    private const string ElevenLabs = "elevenlabs";
+    private const string ElevenLabs = SpeechProviderNames.ElevenLabs;
 
     private SpeechCacheKey(string value) => Value = value;
 

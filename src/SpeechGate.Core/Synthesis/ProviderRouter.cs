@@ -1,17 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace SpeechGate.Synthesis;
 
 /// <summary>The innermost pipeline element: sends each request to the provider it names, or the default.</summary>
 /// <remarks>Providers are keyed <see cref="ISpeechSynthesizer"/> services, the key being the provider name.</remarks>
-public sealed class ProviderRouter(IServiceProvider services, IOptions<SpeechProviderOptions> options) : ISpeechSynthesizer
+public sealed class ProviderRouter(IServiceProvider services, SpeechRequestResolver resolver) : ISpeechSynthesizer
 {
     /// <inheritdoc/>
     public Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var name = request.Provider ?? options.Value.Default;
+        var name = resolver.ProviderOf(request);
         var provider = services.GetKeyedService<ISpeechSynthesizer>(name)
             ?? throw new SpeechException(400, "unknown_provider", $"No speech provider named '{name}' is configured.") { Param = "provider" };
         return provider.SynthesizeAsync(request with { Provider = name }, cancellationToken);

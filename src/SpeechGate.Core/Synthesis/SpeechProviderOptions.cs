@@ -10,5 +10,5 @@ public sealed class SpeechProviderOptions
 
     /// <summary>Provider used when a request names none; <c>local</c> needs no key and no network.</summary>
     [Required]
-    public string Default { get; set; } = "local";
+    public string Default { get; set; } = SpeechProviderNames.Local;
 }

@@ -1,20 +1,12 @@
 namespace SpeechGate.Synthesis;
 
 /// <summary>
-/// Stamps each request with the upstream account of the provider it goes to, so that the cache keys a cloned voice's
-/// audio per account. Runs after voice resolution (which may change the provider) and before the cache.
+/// Names each request's provider and stamps it with that provider's upstream account (<see cref="SpeechRequestResolver.Complete"/>),
+/// so that the cache keys a cloned voice's audio per account. Place it before the cache.
 /// </summary>
-internal sealed class TenantSpeechSynthesizer(ISpeechSynthesizer inner, IReadOnlyDictionary<string, string?> tenants, string defaultProvider)
+internal sealed class TenantSpeechSynthesizer(ISpeechSynthesizer inner, SpeechRequestResolver resolver)
     : DelegatingSpeechSynthesizer(inner)
 {
     public override Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Tenant is null && tenants.TryGetValue(request.Provider ?? defaultProvider, out var tenant) && tenant is not null)
-        {
-            request = request with { Tenant = tenant };
-        }
-
-        return base.SynthesizeAsync(request, cancellationToken);
-    }
+        => base.SynthesizeAsync(resolver.Complete(request), cancellationToken);
 }

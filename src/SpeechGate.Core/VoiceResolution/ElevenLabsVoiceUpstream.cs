@@ -12,7 +12,7 @@ internal sealed class ElevenLabsVoiceUpstream(ElevenLabsClient client) : IVoiceU
     // The library has no documented lookup by voice id (UNVERIFIED); scan this many pages before giving up.
     private const int LibraryPages = 20;
 
-    public string Provider => "elevenlabs";
+    public string Provider => SpeechProviderNames.ElevenLabs;
 
     public async Task<UpstreamVoice?> GetVoiceAsync(string voiceId, CancellationToken cancellationToken = default)
     {

@@ -7,7 +7,7 @@ public static class VoiceIds
     public const string LocalPrefix = "local:";
 
     /// <summary>The local provider's name.</summary>
-    public const string LocalProvider = "local";
+    public const string LocalProvider = Synthesis.SpeechProviderNames.Local;
 
     /// <summary>Whether <paramref name="value"/> has the shape of a provider voice id (20 ASCII letters and digits).</summary>
     public static bool LooksLikeVoiceId(string value)

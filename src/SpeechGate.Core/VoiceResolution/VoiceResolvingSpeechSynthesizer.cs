@@ -4,24 +4,24 @@ using SpeechGate.Synthesis;
 namespace SpeechGate.VoiceResolution;
 
 /// <summary>
-/// Replaces aliases with pinned stable ids and alias defaults, routes dev mode to local voices, and retries a
+/// The outermost stage: sends each request as <see cref="SpeechRequestResolver"/> resolves it (aliases to pinned stable
+/// ids with their defaults, dev mode to local voices, provider and tenant filled in), and retries a
 /// <c>voice_not_found</c> with the next fallback before any audio byte is handed out.
 /// </summary>
 internal sealed partial class VoiceResolvingSpeechSynthesizer(
     ISpeechSynthesizer inner,
-    VoiceConfigurationStore store,
+    SpeechRequestResolver resolver,
     RecentVoiceLog? recentVoices,
-    string? defaultProvider,
     ILogger<VoiceResolvingSpeechSynthesizer> logger)
     : DelegatingSpeechSynthesizer(inner)
 {
     public override async Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var candidates = VoiceResolver.Resolve(store.Current, request, store.Options.IsDevMode, store.Options.DevDefaultVoiceId);
+        var candidates = resolver.ResolveCandidates(request);
         for (var i = 0; ; i++)
         {
-            var attempt = candidates[i].Apply(request);
+            var attempt = candidates[i].Request;
             var isLast = i == candidates.Count - 1;
             try
             {
@@ -33,8 +33,8 @@ internal sealed partial class VoiceResolvingSpeechSynthesizer(
                     audio = await FirstChunkPrefetch.StartAsync(audio, cancellationToken).ConfigureAwait(false);
                 }
 
-                recentVoices?.Record(attempt.Provider ?? defaultProvider, attempt.VoiceId, candidates[i].Label);
-                return audio with { ResolvedVoiceId = attempt.VoiceId, FallbackFromVoiceId = i > 0 ? candidates[0].VoiceId : null };
+                recentVoices?.Record(attempt.Provider, attempt.VoiceId, candidates[i].Label);
+                return audio with { ResolvedVoiceId = attempt.VoiceId, FallbackFromVoiceId = i > 0 ? candidates[0].Request.VoiceId : null };
             }
             catch (SpeechException error) when (error.Status == "voice_not_found" && !error.AfterAudioStarted && !isLast)
             {

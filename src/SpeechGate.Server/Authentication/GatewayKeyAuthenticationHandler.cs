@@ -13,7 +13,8 @@ internal sealed class GatewayKeyAuthenticationHandler(
     IOptionsMonitor<GatewayKeyAuthenticationOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    GatewayKeyStore keys)
+    GatewayKeyStore keys,
+    GatewayPrincipals principals)
     : AuthenticationHandler<GatewayKeyAuthenticationOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -21,13 +22,13 @@ internal sealed class GatewayKeyAuthenticationHandler(
         var presented = GatewayCredential.Find(Request);
         if (presented is not null && await keys.ValidateAsync(presented, Context.RequestAborted) is { } key)
         {
-            return Success(key.Id, key.Name, key.IsAdmin);
+            return Success(principals.For(key));
         }
 
         if (await IsKeylessLoopbackAsync())
         {
             // Local development: no key exists and nobody but this machine can connect, so any key (or none) passes.
-            return Success(GatewayAuthorization.LocalKeyId, "local", isAdmin: true);
+            return Success(principals.Local);
         }
 
         return presented is null ? AuthenticateResult.NoResult() : AuthenticateResult.Fail("invalid_api_key");
@@ -49,17 +50,5 @@ internal sealed class GatewayKeyAuthenticationHandler(
             && (Context.Connection.RemoteIpAddress is not { } remote || IPAddress.IsLoopback(remote))
             && !await keys.HasActiveKeysAsync(Context.RequestAborted);
 
-    internal static ClaimsPrincipal Principal(string id, string name, bool isAdmin, string scheme)
-    {
-        List<Claim> claims = [new(GatewayPolicies.KeyIdClaim, id), new(ClaimTypes.Name, name)];
-        if (isAdmin)
-        {
-            claims.Add(new Claim(GatewayPolicies.AdminClaim, "true"));
-        }
-
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
-    }
-
-    private AuthenticateResult Success(string id, string name, bool isAdmin)
-        => AuthenticateResult.Success(new AuthenticationTicket(Principal(id, name, isAdmin, Scheme.Name), Scheme.Name));
+    private AuthenticateResult Success(ClaimsPrincipal principal) => AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using SpeechGate.Audio;
 using SpeechGate.Budgeting;
+using SpeechGate.Providers.ElevenLabs;
 using SpeechGate.Server.Endpoints.TextToSpeech;
 using SpeechGate.Synthesis;
 using SpeechGate.Voiceover;
@@ -15,9 +16,6 @@ namespace SpeechGate.Server.Endpoints;
 /// </summary>
 internal static class EstimateEndpoint
 {
-    // The voice ElevenLabs' quickstart uses ("George"), as the CLI's default.
-    private const string ElevenLabsDefaultVoice = "JBFqnCBsd6RMkjVDRZzb";
-
     public static async Task<IResult> HandleAsync(HttpContext context, SpendEstimator estimator, IOptions<SpeechProviderOptions> providers)
     {
         var body = await ReadAsync(context);
@@ -38,7 +36,7 @@ internal static class EstimateEndpoint
             Project = String(body, "project") ?? GatewayRequestContext.Apply(context, new SpeechRequest("", "")).Project,
         };
         var voice = String(body, "voice_id")
-            ?? (providers.Value.Default == "elevenlabs" ? ElevenLabsDefaultVoice : Providers.Local.LocalVoices.DefaultVoiceId);
+            ?? (providers.Value.Default == SpeechProviderNames.ElevenLabs ? ElevenLabsOptions.DefaultVoiceId : Providers.Local.LocalVoices.DefaultVoiceId);
         var requests = VoiceoverScriptReader.ToRequests(script, voice, template);
         var estimate = await estimator.EstimateAsync(requests, GatewayRequestContext.AccountId(context), script.Project ?? template.Project, context.RequestAborted);
         return Results.Json(Json(estimate));

@@ -7,10 +7,7 @@ namespace SpeechGate.Server.Hosting;
 /// <summary>The gateway's middleware order and routes.</summary>
 internal static class GatewayApplicationBuilderExtensions
 {
-    /// <summary>Configuration switch for the hot-hit path (<see cref="GatewayHostOptions.HotHits"/>); true unless set false.</summary>
-    public const string HotHitsSetting = "Gateway:HotHits";
-
-    public static WebApplication UseSpeechGateGateway(this WebApplication app, GatewayHostOptions options)
+    public static WebApplication UseSpeechGateGateway(this WebApplication app, GatewayOptions options)
     {
         app.Use((context, next) =>
         {
@@ -24,7 +21,7 @@ internal static class GatewayApplicationBuilderExtensions
             ExceptionHandler = context => ElevenLabsErrors.WriteDetailAsync(context, 500, "something_went_wrong",
                 "We are sorry, something went wrong. You are not charged for this request."),
         });
-        if (options.HotHits && app.Configuration.GetValue(HotHitsSetting, defaultValue: true))
+        if (options.HotHits)
         {
             // Before routing and the pipeline: a repeat of a cached request is answered here, or passed on untouched.
             app.UseMiddleware<HotHitMiddleware>();

@@ -23,21 +23,24 @@ public sealed class GatewayHostOptions
     /// <summary>Command-line arguments passed to the host builder.</summary>
     public IReadOnlyList<string> Args { get; set; } = [];
 
-    /// <summary>How long shutdown waits for in-flight streams to finish.</summary>
-    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>The gateway's HTTP settings; configuration (section <c>Gateway</c>) overrides what is set here.</summary>
+    public GatewayOptions Gateway { get; set; } = new();
 
-    /// <summary>Largest request body accepted, in bytes.</summary>
-    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>Shorthand for <see cref="GatewayOptions.ShutdownTimeout"/>.</summary>
+    public TimeSpan ShutdownTimeout { get => Gateway.ShutdownTimeout; set => Gateway.ShutdownTimeout = value; }
 
-    /// <summary>Requests each key (or client address, without keys) may make per <see cref="RateLimitWindow"/>.</summary>
-    public int RateLimitPermits { get; set; } = 600;
+    /// <summary>Shorthand for <see cref="GatewayOptions.MaxRequestBodyBytes"/>.</summary>
+    public long MaxRequestBodyBytes { get => Gateway.MaxRequestBodyBytes; set => Gateway.MaxRequestBodyBytes = value; }
 
-    /// <summary>
-    /// Answer repeats of requests already served from the cache before routing and the pipeline (the hot-hit path,
-    /// <c>HotHits/</c>); false sends every request down the full path. Same answers, headers and ledger rows either way.
-    /// </summary>
-    public bool HotHits { get; set; } = true;
+    /// <summary>Shorthand for <see cref="GatewayOptions.RateLimitPermits"/>.</summary>
+    public int RateLimitPermits { get => Gateway.RateLimitPermits; set => Gateway.RateLimitPermits = value; }
 
-    /// <summary>The rate limit's replenishment window.</summary>
-    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Shorthand for <see cref="GatewayOptions.ProviderRateLimitPermits"/>.</summary>
+    public int ProviderRateLimitPermits { get => Gateway.ProviderRateLimitPermits; set => Gateway.ProviderRateLimitPermits = value; }
+
+    /// <summary>Shorthand for <see cref="GatewayOptions.HotHits"/>.</summary>
+    public bool HotHits { get => Gateway.HotHits; set => Gateway.HotHits = value; }
+
+    /// <summary>Shorthand for <see cref="GatewayOptions.RateLimitWindow"/>.</summary>
+    public TimeSpan RateLimitWindow { get => Gateway.RateLimitWindow; set => Gateway.RateLimitWindow = value; }
 }

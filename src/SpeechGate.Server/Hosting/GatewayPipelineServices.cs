@@ -17,7 +17,9 @@ internal static class GatewayPipelineServices
         // Registered before AddSpeechGate, whose TryAdd then keeps it: hits leave the request path without a SQLite write.
         services.TryAddSingleton<IUsageLedger>(sp => new WriteBehindUsageLedger(
             new SqliteUsageLedger(sp.GetRequiredKeyedService<SqliteDatabase>(BudgetingServiceCollectionExtensions.DatabaseServiceKey)), sp.GetRequiredService<ILogger<WriteBehindUsageLedger>>()));
-        services.AddSpeechGate(configuration, options.DataDirectory, LocalVoices.DefaultVoiceId);
+        // Innermost: only requests about to reach a provider take a provider-call token (hits and joiners never get here).
+        services.AddSpeechGate(configuration, options.DataDirectory, LocalVoices.DefaultVoiceId)
+            .Use((inner, sp) => new ProviderRateLimitingSpeechSynthesizer(inner, sp.GetRequiredService<GatewayRateLimits>()));
         services.AddHostedService<VoiceHealthService>();
         return services;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SpeechGate.Providers.ElevenLabs;
@@ -14,10 +15,14 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the gateway's HTTP concerns: keys, authorization, rate limits, CORS, errors, writers.</summary>
 internal static class GatewayServiceCollectionExtensions
 {
-    public static IServiceCollection AddSpeechGateGateway(this IServiceCollection services, GatewayHostOptions options, GatewayKeyStore keys, IConfiguration configuration)
+    public static IServiceCollection AddSpeechGateGateway(
+        this IServiceCollection services, GatewayHostOptions options, GatewayOptions gateway, GatewayKeyStore keys, IConfiguration configuration)
     {
+        services.TryAddSingleton(gateway);
+        services.TryAddSingleton<GatewayRateLimits>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(keys);
+        services.TryAddSingleton<GatewayPrincipals>();
         services.AddAuthentication(GatewayPolicies.Scheme)
             .AddScheme<GatewayKeyAuthenticationOptions, GatewayKeyAuthenticationHandler>(GatewayPolicies.Scheme,
                 scheme => scheme.AllowKeylessLoopback = ListenAddress.IsLoopback(options.Host));
@@ -25,8 +30,9 @@ internal static class GatewayServiceCollectionExtensions
             .AddPolicy(GatewayPolicies.Client, policy => policy.AddAuthenticationSchemes(GatewayPolicies.Scheme).RequireAuthenticatedUser())
             .AddPolicy(GatewayPolicies.Admin, policy => policy.AddAuthenticationSchemes(GatewayPolicies.Scheme).RequireAuthenticatedUser()
                 .RequireClaim(GatewayPolicies.AdminClaim, "true"));
-        services.AddRateLimiter(limiter => GatewayRateLimits.Configure(limiter, options));
-        services.AddCors(GatewayCors.Configure);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<GatewayRateLimits>((limiter, limits) => limits.Configure(limiter));
+        services.AddCors(cors => GatewayCors.Configure(cors, gateway));
         services.AddExceptionHandler<GatewayExceptionHandler>();
         services.AddOptions<SpeechProviderOptions>().BindConfiguration(SpeechProviderOptions.SectionName)
             .Configure<IConfiguration, IOptions<ElevenLabsOptions>>(ProviderSelection.Apply);

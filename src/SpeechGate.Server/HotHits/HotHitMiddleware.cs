@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 using SpeechGate.Caching;
 using SpeechGate.Metering;
 using SpeechGate.Server.Authentication;
 using SpeechGate.Server.Endpoints.TextToSpeech;
+using SpeechGate.Server.Hosting;
 using SpeechGate.Synthesis;
 using SpeechGate.VoiceResolution;
 
@@ -29,14 +26,11 @@ internal sealed class HotHitMiddleware(
     VoiceConfigurationStore voices,
     ISpeechCache cache,
     IUsageLedger ledger,
-    IOptions<RateLimiterOptions> rateLimits,
+    GatewayPrincipals principals,
+    GatewayRateLimits rateLimits,
     TimeProvider time)
 {
-    private const int MaxPrincipals = 1_000;
-
     private readonly ISpeechCacheMemory? _memory = cache as ISpeechCacheMemory;
-    private readonly PartitionedRateLimiter<HttpContext>? _limiter = rateLimits.Value.GlobalLimiter;
-    private readonly ConcurrentDictionary<GatewayKeyInfo, ClaimsPrincipal> _principals = new();
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -93,8 +87,8 @@ internal sealed class HotHitMiddleware(
         }
 
         var previousUser = context.User;
-        context.User = Principal(key);
-        var lease = _limiter?.AttemptAcquire(context);
+        context.User = principals.For(key);
+        var lease = rateLimits.TryAcquireRequest(context);
         if (lease is { IsAcquired: false })
         {
             lease.Dispose();
@@ -132,23 +126,6 @@ internal sealed class HotHitMiddleware(
         {
             // The client went away; a hit cost nothing.
         }
-    }
-
-    private ClaimsPrincipal Principal(GatewayKeyInfo key)
-    {
-        if (_principals.TryGetValue(key, out var principal))
-        {
-            return principal;
-        }
-
-        if (_principals.Count >= MaxPrincipals)
-        {
-            _principals.Clear();
-        }
-
-        principal = GatewayKeyAuthenticationHandler.Principal(key.Id, key.Name, key.IsAdmin, GatewayPolicies.Scheme);
-        _principals[key] = principal;
-        return principal;
     }
 
     private readonly record struct Admitted(HotHit Hit, CachedSpeech Clip, GatewayKeyInfo Key, RateLimitLease? Lease);

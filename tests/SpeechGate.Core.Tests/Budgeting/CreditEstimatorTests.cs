@@ -6,7 +6,7 @@ namespace SpeechGate.Core.Tests.Budgeting;
 
 public class CreditEstimatorTests
 {
-    private static readonly CreditEstimator Estimator = new(Options.Create(new BudgetOptions()), Options.Create(new SpeechProviderOptions { Default = "elevenlabs" }));
+    private static readonly CreditEstimator Estimator = new(Options.Create(new BudgetOptions()), new SpeechRequestResolver("elevenlabs"));
 
     [Theory]
     [InlineData("eleven_multilingual_v2", 1001, 1001)]

@@ -12,6 +12,9 @@ public sealed class ElevenLabsOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Providers:ElevenLabs";
 
+    /// <summary>The voice used when a command or an estimate names none: "George", the premade voice of ElevenLabs' quickstart.</summary>
+    public const string DefaultVoiceId = "JBFqnCBsd6RMkjVDRZzb";
+
     /// <summary>The environment variable holding the API key.</summary>
     public const string ApiKeyVariable = "ELEVENLABS_API_KEY";
 

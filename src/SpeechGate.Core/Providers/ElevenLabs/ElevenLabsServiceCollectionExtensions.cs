@@ -11,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ElevenLabsServiceCollectionExtensions
 {
     /// <summary>The provider name used as the service key.</summary>
-    public const string ProviderName = "elevenlabs";
+    public const string ProviderName = SpeechProviderNames.ElevenLabs;
 
     /// <summary>
     /// Registers keyed <see cref="ISpeechSynthesizer"/> and <see cref="IVoiceDirectory"/> <c>elevenlabs</c>, and

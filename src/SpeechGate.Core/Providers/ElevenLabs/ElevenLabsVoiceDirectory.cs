@@ -6,7 +6,7 @@ namespace SpeechGate.Providers.ElevenLabs;
 /// <summary>The account's ElevenLabs voices as <see cref="VoiceInfo"/>, read page by page from <c>/v2/voices</c>.</summary>
 internal sealed class ElevenLabsVoiceDirectory(ElevenLabsClient client) : IVoiceDirectory
 {
-    public const string ProviderName = "elevenlabs";
+    public const string ProviderName = Synthesis.SpeechProviderNames.ElevenLabs;
 
     public string Provider => ProviderName;
 

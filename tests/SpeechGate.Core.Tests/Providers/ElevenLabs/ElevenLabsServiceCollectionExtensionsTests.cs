@@ -43,7 +43,7 @@ public sealed class ElevenLabsServiceCollectionExtensionsTests
     public async Task ProviderRouter_ElevenLabsRequest_ReachesTheFake()
     {
         await using var harness = await ElevenLabsHarness.StartAsync();
-        var router = new ProviderRouter(harness.Services, Options.Create(new SpeechProviderOptions()));
+        var router = new ProviderRouter(harness.Services, new SpeechRequestResolver(new SpeechProviderOptions().Default));
 
         await using var audio = await router.SynthesizeAsync(new SpeechRequest("Routed.", FakeVoiceCatalog.Rachel) { Provider = "elevenlabs" });
 
