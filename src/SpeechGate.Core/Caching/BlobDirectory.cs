@@ -41,6 +41,13 @@ internal sealed class BlobDirectory
         }
     }
 
+    /// <summary>Opens a temporary file for a clip that is still arriving; <see cref="Adopt"/> moves it into place once whole.</summary>
+    public FileSpeechSpool CreateSpool(FileSpeechCache owner)
+        => new(owner, Path.Combine(_path, $".spool.{Guid.NewGuid():N}{TemporarySuffix}"));
+
+    /// <summary>Renames a finished, flushed temporary file over the blob named <paramref name="hash"/>.</summary>
+    public void Adopt(string temporary, string hash) => File.Move(temporary, PathOf(hash), overwrite: true);
+
     /// <summary>Reads the blob and checks its length and hash; null when it is missing or corrupt.</summary>
     public async Task<byte[]?> ReadVerifiedAsync(string hash, long expectedLength, CancellationToken cancellationToken)
     {

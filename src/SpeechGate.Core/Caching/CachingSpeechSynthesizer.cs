@@ -34,7 +34,7 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
         var finished = Interlocked.Read(ref _finishedFlights);
         if (_flights.TryGetValue(key, out var flight))
         {
-            return await JoinAsync(key, flight, cancellationToken).ConfigureAwait(false);
+            return await JoinAsync(key, request, flight, cancellationToken).ConfigureAwait(false);
         }
 
         if (await TryGetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit)
@@ -42,18 +42,20 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
             return await ServeAsync(key, hit).ConfigureAwait(false);
         }
 
-        var mine = new InFlightSpeech();
+        // A flight whose spool fails stops taking joiners: the rest of its audio goes to its leader alone.
+        var mine = new InFlightSpeech(lost => _flights.TryRemove(KeyValuePair.Create(key, lost)));
         flight = _flights.GetOrAdd(key, mine);
         if (flight != mine)
         {
-            return await JoinAsync(key, flight, cancellationToken).ConfigureAwait(false);
+            return await JoinAsync(key, request, flight, cancellationToken).ConfigureAwait(false);
         }
 
         // A flight that finished between our lookup and our claim has stored its clip: answer from it, not from a new call.
         if (Interlocked.Read(ref _finishedFlights) != finished && await TryGetAsync(key, CancellationToken.None).ConfigureAwait(false) is { } stored)
         {
-            Publish(mine, stored);
+            await PublishAsync(mine, stored).ConfigureAwait(false);
             _flights.TryRemove(KeyValuePair.Create(key, mine));
+            mine.ReleaseWriter();
             return await ServeAsync(key, stored).ConfigureAwait(false);
         }
 
@@ -72,15 +74,18 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
 
     private async Task<SpeechAudio> LeadAsync(SpeechCacheKey key, SpeechRequest request, InFlightSpeech flight, SpeechCacheStatus status, CancellationToken cancellationToken)
     {
+        // Opened before the tee starts, so the flight cannot close before its caller reads it.
+        var reader = flight.OpenLeader();
         var tee = RunTeeAsync(key, request, flight, registered: status != SpeechCacheStatus.Bypass);
         _tees.TryAdd(tee, 0);
         _ = tee.ContinueWith(done => _tees.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         await cache.RecordAsync(status, 0, CancellationToken.None).ConfigureAwait(false);
 
         // The caller may stop waiting; the upstream call goes on and is stored regardless.
-        var upstream = await flight.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var upstream = await StartedAsync(flight, reader, cancellationToken).ConfigureAwait(false);
+
         // The leader's answer is the upstream's (its charge and its warnings, e.g. a soft budget exceeded) over the flight's chunks.
-        return Describe(upstream, flight.ReadAsync(cancellationToken), key, status);
+        return Describe(upstream, reader.ReadAsync(cancellationToken), key, status) with { Resource = reader };
     }
 
     private async Task RunTeeAsync(SpeechCacheKey key, SpeechRequest request, InFlightSpeech flight, bool registered)
@@ -97,15 +102,37 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
             {
                 _flights.TryRemove(KeyValuePair.Create(key, flight));
             }
+
+            flight.ReleaseWriter();
         }
     }
 
-    private async Task<SpeechAudio> JoinAsync(SpeechCacheKey key, InFlightSpeech flight, CancellationToken cancellationToken)
+    private async Task<SpeechAudio> JoinAsync(SpeechCacheKey key, SpeechRequest request, InFlightSpeech flight, CancellationToken cancellationToken)
     {
-        var upstream = await flight.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!flight.TryOpenReader(leader: false, out var reader))
+        {
+            // It landed (or failed) and closed since we found it, and is no longer offered: ask again.
+            return await SynthesizeAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var upstream = await StartedAsync(flight, reader, cancellationToken).ConfigureAwait(false);
         await cache.RecordAsync(SpeechCacheStatus.Coalesced, upstream.BilledCharacters, CancellationToken.None).ConfigureAwait(false);
+
         // A joiner paid nothing: the leader's charge and budget warnings are not its own.
-        return Describe(upstream, flight.ReadAsync(cancellationToken), key, SpeechCacheStatus.Coalesced) with { BilledCharacters = 0, Warnings = [] };
+        return Describe(upstream, reader.ReadAsync(cancellationToken), key, SpeechCacheStatus.Coalesced) with { BilledCharacters = 0, Warnings = [], Resource = reader };
+    }
+
+    private static async Task<SpeechAudio> StartedAsync(InFlightSpeech flight, InFlightSpeech.Reader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await flight.Started.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private async Task<SpeechAudio> ServeAsync(SpeechCacheKey key, CachedSpeech hit)
@@ -134,10 +161,12 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
         }
     }
 
-    private static void Publish(InFlightSpeech flight, CachedSpeech hit)
+    private static async Task PublishAsync(InFlightSpeech flight, CachedSpeech hit)
     {
-        flight.Start(new SpeechAudio(hit.MediaType, Once(default)) { RequestId = hit.RequestId, HistoryItemId = hit.HistoryItemId, BilledCharacters = hit.BilledCharacters });
-        flight.Append(ToChunk(hit));
+        flight.Start(
+            new SpeechAudio(hit.MediaType, Once(default)) { RequestId = hit.RequestId, HistoryItemId = hit.HistoryItemId, BilledCharacters = hit.BilledCharacters },
+            new MemorySpeechSpool(store: null, copyAppends: false));
+        await flight.AppendAsync(ToChunk(hit)).ConfigureAwait(false);
         flight.Complete();
     }
 

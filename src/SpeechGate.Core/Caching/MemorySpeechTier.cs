@@ -16,6 +16,8 @@ internal sealed class MemorySpeechTier(long maxBytes, TimeProvider time)
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
+    public long MaxBytes => maxBytes;
+
     public CachedSpeech? Get(string key)
     {
         if (!_entries.TryGetValue(key, out var entry))
