@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechGate.Server.Authentication;
 using SpeechGate.Server.Tests.Fakes;
+using SpeechGate.Testing;
 
 namespace SpeechGate.Server.Tests.Conformance;
 
@@ -15,10 +16,10 @@ public sealed class JsSdkConformanceTests
     [Fact]
     public async Task JsSdk_EveryCall_ParsesAndDecodes()
     {
-        var scriptDirectory = Path.Combine(RepositoryRoot(), "tests", "conformance-js");
+        var scriptDirectory = Path.Combine(ExternalCommand.RepositoryRoot(), "tests", "conformance-js");
         if (!Directory.Exists(Path.Combine(scriptDirectory, "node_modules")))
         {
-            var install = await ExternalProcess.RunAsync("npm", scriptDirectory, TimeSpan.FromMinutes(5), "ci", "--no-audit", "--no-fund");
+            var install = await ExternalCommand.RunAsync("npm", scriptDirectory, TimeSpan.FromMinutes(5), null, "ci", "--no-audit", "--no-fund");
             Assert.True(install.ExitCode == 0, "npm ci failed:\n" + install.Output);
         }
 
@@ -27,28 +28,15 @@ public sealed class JsSdkConformanceTests
         var key = await gateway.App.Services.GetRequiredService<GatewayKeyStore>().CreateAsync("conformance");
         var baseUrl = gateway.BaseAddress.ToString();
 
-        var run = await ExternalProcess.RunAsync("node", scriptDirectory, TimeSpan.FromMinutes(5), "conformance.mjs", baseUrl, key.Secret, outDirectory);
+        var run = await ExternalCommand.RunAsync("node", scriptDirectory, TimeSpan.FromMinutes(5), null, "conformance.mjs", baseUrl, key.Secret, outDirectory);
 
         Assert.True(run.ExitCode == 0, "the JS SDK conformance script failed:\n" + run.Output);
         Assert.Contains("conformance: all passed", run.Output, StringComparison.Ordinal);
         foreach (var file in new[] { "convert.mp3", "convert.wav", "stream.mp3", "timestamps.mp3", "stream-timestamps.mp3" })
         {
-            var soxi = await ExternalProcess.RunAsync("soxi", outDirectory, TimeSpan.FromMinutes(1), "-D", file);
+            var soxi = await ExternalCommand.RunAsync("soxi", outDirectory, TimeSpan.FromMinutes(1), null, "-D", file);
             Assert.True(soxi.ExitCode == 0, $"soxi could not decode {file}:\n{soxi.Output}");
             Assert.True(double.Parse(soxi.Output.Trim(), CultureInfo.InvariantCulture) > 0.5, $"{file} is too short: {soxi.Output}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SpeechGate.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SpeechGate.slnx not found above " + AppContext.BaseDirectory);
     }
 }
