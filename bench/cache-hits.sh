@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Issue 7: cache-hit throughput and latency of the gateway versus nginx proxy_cache (POST, key = URI + raw body) in
-# front of the same upstream (the fake ElevenLabs server), same payload (~30 KB mp3), same run, both warmed.
+# Issues 7 and 12: cache-hit throughput and latency of `speechgate serve` as shipped (the real CLI, default configuration,
+# one gateway key) versus nginx proxy_cache (POST, key = URI + raw body) in front of the same upstream (the fake
+# ElevenLabs server), same payload (~30 KB mp3), same run, both warmed. Fails on any non-2xx answer.
 # Needs wrk and nginx (Debian packages `wrk`, `nginx`). Usage: bench/cache-hits.sh [seconds=10] [connections=64] [rounds=5]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,27 +12,48 @@ command -v wrk >/dev/null || { echo "cache-hits: wrk is missing (apt-get install
 command -v nginx >/dev/null || { echo "cache-hits: nginx is missing (apt-get install nginx)" >&2; exit 1; }
 
 WORK="$(mktemp -d -t speechgate-cache-hits-XXXXXX)"
-HOST_PID=""
+FAKE_PID=""
+SERVE_PID=""
+stop_pid() { # pid: TERM, wait (bounded), KILL
+  if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
+    kill -TERM "$1" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$1" 2>/dev/null || true
+  fi
+}
 cleanup() {
   [ -f "$WORK/nginx.pid" ] && nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
-  if [ -n "$HOST_PID" ] && kill -0 "$HOST_PID" 2>/dev/null; then
-    kill -TERM "$HOST_PID" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$HOST_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$HOST_PID" 2>/dev/null || true
-  fi
+  stop_pid "$SERVE_PID"
+  stop_pid "$FAKE_PID"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
+# The upstream: the fake ElevenLabs server, alone in its own process.
 dotnet build -c Release bench/CacheHits/CacheHits.csproj -v q -nologo >/dev/null
-HOST_SECONDS=$((SECONDS_PER_RUN * ROUNDS * 2 + 120))
-timeout $((HOST_SECONDS + 30)) dotnet artifacts/bin/CacheHits/release/SpeechGate.Bench.CacheHits.dll "$HOST_SECONDS" >"$WORK/host.out" 2>"$WORK/host.err" &
-HOST_PID=$!
-for _ in $(seq 1 300); do grep -q '^READY' "$WORK/host.out" 2>/dev/null && break; sleep 0.1; done
-grep -q '^READY' "$WORK/host.out" || { echo "cache-hits: the gateway did not start" >&2; cat "$WORK/host.err" >&2; exit 1; }
-value() { sed -n "s/^$1=//p" "$WORK/host.out"; }
-FAKE_URL="$(value FAKE_URL)"; GATEWAY_URL="$(value GATEWAY_URL)"; KEY="$(value KEY)"; UPSTREAM_KEY="$(value UPSTREAM_KEY)"; VOICE="$(value VOICE)"
-NGINX_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+HOST_SECONDS=$((SECONDS_PER_RUN * ROUNDS * 2 + 180))
+timeout $((HOST_SECONDS + 30)) dotnet artifacts/bin/CacheHits/release/SpeechGate.Bench.CacheHits.dll "$HOST_SECONDS" >"$WORK/fake.out" 2>"$WORK/fake.err" &
+FAKE_PID=$!
+for _ in $(seq 1 300); do grep -q '^READY' "$WORK/fake.out" 2>/dev/null && break; sleep 0.1; done
+grep -q '^READY' "$WORK/fake.out" || { echo "cache-hits: the fake upstream did not start" >&2; cat "$WORK/fake.err" >&2; exit 1; }
+value() { sed -n "s/^$1=//p" "$WORK/fake.out"; }
+FAKE_URL="$(value FAKE_URL)"; UPSTREAM_KEY="$(value UPSTREAM_KEY)"; VOICE="$(value VOICE)"
+
+# The gateway: `speechgate serve` as a user runs it — the shipped CLI, default configuration, its own data directory,
+# one gateway key; only the ElevenLabs upstream is the fake (the SDKs' own variables).
+export SPEECHGATE_DATA="$WORK/data"
+./speechgate --help >/dev/null # builds the CLI (Release) if needed, outside the measured part
+KEY="$(./speechgate keys create --name bench 2>/dev/null)"
+GATEWAY_PORT="$(free_port)"
+GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
+ELEVENLABS_API_KEY="$UPSTREAM_KEY" ELEVENLABS_BASE_URL="$FAKE_URL" \
+  timeout "$HOST_SECONDS" ./speechgate serve --port "$GATEWAY_PORT" >"$WORK/serve.out" 2>"$WORK/serve.err" &
+SERVE_PID=$!
+for _ in $(seq 1 300); do curl -sf -o /dev/null "$GATEWAY_URL/healthz" && break; sleep 0.1; done
+curl -sf -o /dev/null "$GATEWAY_URL/healthz" || { echo "cache-hits: speechgate serve did not start" >&2; cat "$WORK/serve.err" >&2; exit 1; }
+echo "speechgate serve (shipped defaults, one gateway key) on $GATEWAY_URL; fake ElevenLabs upstream on $FAKE_URL"
+NGINX_PORT="$(free_port)"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT"
 
 mkdir -p "$WORK/nginx-cache" "$WORK/logs"
@@ -95,7 +117,7 @@ cpu_ticks() { # pids... -> user+system clock ticks used so far
   for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
   echo "$total"
 }
-GATEWAY_PID="$(pgrep -P "$HOST_PID" | head -1)" # the dotnet process under timeout
+GATEWAY_PID="$(pgrep -P "$SERVE_PID" | head -1)" # the dotnet process under timeout (./speechgate execs it)
 # The workers serve; the cache manager and the one-off cache loader (which exits a minute in) do not.
 NGINX_PIDS="$(pgrep -P "$(cat "$WORK/nginx.pid")" -f 'nginx: worker process' | tr '\n' ' ')"
 TICKS_PER_SECOND="$(getconf CLK_TCK)"
@@ -114,6 +136,8 @@ run() { # name url pids... -> "rps p50 p99" and the server's CPU time per reques
   printf '%-8s %10s req/s   p50 %8s   p99 %8s   server CPU %5s us/request   %s\n' "$name" "$rps" "$p50" "$p99" "$cpu" "$errors"
   echo "$rps" >"$WORK/rps-$name"
   echo "$cpu" >"$WORK/cpu-$name"
+  echo "$p99" >"$WORK/p99-$name"
+  awk '/Non-2xx or 3xx responses:/ {n=$NF} END {print n+0}' "$WORK/wrk-$name.txt" >"$WORK/non2xx-$name"
 }
 echo "wrk -t2 -c$CONNECTIONS -d${SECONDS_PER_RUN}s --latency, POST $ROUTE (${#BODY}-byte JSON body), every request a hit:"
 # Warm-up runs (not reported), 10 s each: page cache and keepalive pools for nginx; for the gateway, tiered JIT, which
@@ -127,7 +151,8 @@ for round in $(seq 1 "$ROUNDS"); do
   run "nginx$round" "$NGINX_URL" $NGINX_PIDS
   run "gateway$round" "$GATEWAY_URL" "$GATEWAY_PID"
 done
-python3 - "$WORK" "$ROUNDS" <<'PY'
+STATUS=0
+python3 - "$WORK" "$ROUNDS" <<'PY' || STATUS=1
 import statistics, sys
 w, rounds = sys.argv[1], int(sys.argv[2])
 read = lambda kind, name: float(open(f"{w}/{kind}-{name}").read())
@@ -138,6 +163,18 @@ print(f"median gateway/nginx requests/s = {statistics.median(rps):.2f}x "
       f"(nginx median {statistics.median(read('rps', f'nginx{i}') for i in range(1, rounds + 1)):.0f} req/s, "
       f"gateway median {statistics.median(read('rps', f'gateway{i}') for i in range(1, rounds + 1)):.0f} req/s)")
 print(f"median server CPU per request, gateway/nginx = {statistics.median(cpu):.2f}x")
+def ms(text):
+    for unit, scale in (("us", 0.001), ("ms", 1.0), ("s", 1000.0)):
+        if text.endswith(unit):
+            return float(text[: -len(unit)]) * scale
+    raise ValueError(text)
+p99 = lambda name: ms(open(f"{w}/p99-{name}").read().strip())
+g99 = statistics.median(p99(f"gateway{i}") for i in range(1, rounds + 1))
+n99 = statistics.median(p99(f"nginx{i}") for i in range(1, rounds + 1))
+print(f"median p99: gateway {g99:.2f} ms, nginx {n99:.2f} ms (gateway/nginx = {g99 / n99:.2f}x)")
+bad = sum(int(open(f"{w}/non2xx-gateway{i}").read()) for i in range(1, rounds + 1))
+print(f"gateway non-2xx answers in the measured rounds: {bad}")
+sys.exit(1 if bad else 0)
 PY
 
 echo "equivalent requests (nginx keys on the raw body; SpeechGate on the canonical request):"
@@ -146,3 +183,4 @@ for variant in REORDERED DEFAULTS; do
   post "$GATEWAY_URL" "${!variant}"; g="$(header x-speechgate-cache)"
   echo "  $variant: nginx X-Cache-Status=$n, gateway x-speechgate-cache=$g"
 done
+exit "$STATUS"

@@ -23,7 +23,7 @@ internal static class CliServices
         }
         catch (Exception error) when (error is InvalidDataException or FormatException or IOException)
         {
-            throw new SpeechException(400, "invalid_configuration", $"Cannot read configuration: {error.Message}", error);
+            throw new InvalidSpeechRequestException("invalid_configuration", $"Cannot read configuration: {error.Message}", innerException: error);
         }
     }
 

@@ -14,7 +14,7 @@ internal static class CommandErrors
         catch (SpeechException error)
         {
             await context.Error.WriteLineAsync($"error: {error.Message} ({error.Status})").ConfigureAwait(false);
-            return error.StatusCode is >= 400 and < 500 and not 401 and not 429 ? ExitCodes.InvalidInput : ExitCodes.Failure;
+            return ExitCodes.Of(error);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or HttpRequestException)
         {

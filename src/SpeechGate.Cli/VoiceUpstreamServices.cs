@@ -10,6 +10,6 @@ internal static class VoiceUpstreamServices
     public static T Require<T>(IServiceProvider services, string action)
         where T : notnull
         => services.GetService<IVoiceUpstream>() is null
-            ? throw new SpeechException(400, "provider_not_configured", $"'voices {action}' needs the ElevenLabs provider: set ELEVENLABS_API_KEY.")
+            ? throw new InvalidSpeechRequestException("provider_not_configured", $"'voices {action}' needs the ElevenLabs provider: set ELEVENLABS_API_KEY.")
             : services.GetRequiredService<T>();
 }

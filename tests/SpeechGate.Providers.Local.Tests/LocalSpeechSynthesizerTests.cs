@@ -13,7 +13,7 @@ public sealed partial class LocalSpeechSynthesizerTests
     {
         var synthesizer = LocalProvider.CreateSynthesizer();
 
-        var error = await Assert.ThrowsAsync<SpeechException>(() => synthesizer.SynthesizeAsync(LocalProvider.Request("Hello.", voiceId: "21m00Tcm4TlvDq8ikWAM")));
+        var error = await Assert.ThrowsAsync<VoiceNotFoundException>(() => synthesizer.SynthesizeAsync(LocalProvider.Request("Hello.", voiceId: "21m00Tcm4TlvDq8ikWAM")));
 
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("voice_not_found", error.Status);
@@ -26,7 +26,7 @@ public sealed partial class LocalSpeechSynthesizerTests
     {
         var synthesizer = LocalProvider.CreateSynthesizer();
 
-        var error = await Assert.ThrowsAsync<SpeechException>(() => synthesizer.SynthesizeAsync(LocalProvider.Request(text)));
+        var error = await Assert.ThrowsAsync<InvalidSpeechRequestException>(() => synthesizer.SynthesizeAsync(LocalProvider.Request(text)));
 
         Assert.Equal(422, error.StatusCode);
         Assert.Equal("text", error.Param);
@@ -68,7 +68,7 @@ public sealed partial class LocalSpeechSynthesizerTests
 
     [Fact]
     public void ToRate_NonPositiveSpeed_Throws422()
-        => Assert.Equal("voice_settings.speed", Assert.Throws<SpeechException>(() => LocalSpeechSynthesizer.ToRate(0)).Param);
+        => Assert.Equal("voice_settings.speed", Assert.Throws<InvalidSpeechRequestException>(() => LocalSpeechSynthesizer.ToRate(0)).Param);
 
     [Fact]
     public async Task SynthesizeAsync_Streaming_YieldsTheFirstChunkBeforeTheLastSentenceIsSynthesised()

@@ -1,7 +1,7 @@
 namespace SpeechGate.Budgeting;
 
 /// <summary>The provider account's own credit quota, checked locally so an unaffordable request never leaves.</summary>
-public interface IUpstreamQuota
+internal interface IUpstreamQuota
 {
     /// <summary>
     /// Holds <paramref name="credits"/> of the provider's remaining quota, or throws a 401 <c>quota_exceeded</c>

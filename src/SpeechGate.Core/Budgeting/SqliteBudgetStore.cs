@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 using SpeechGate.Storage;
-using SpeechGate.Synthesis;
 
 namespace SpeechGate.Budgeting;
 
@@ -69,7 +68,7 @@ public sealed class SqliteBudgetStore(SqliteDatabase database, TimeProvider time
             var message = $"Budget '{status.Budget.Name}' has {status.RemainingCredits} of {status.Budget.LimitCredits} credits left; this request needs {credits}.";
             if (status.Budget.Mode == BudgetMode.Hard)
             {
-                throw new SpeechException(429, "budget_exceeded", message) { Type = "rate_limit_error", Code = "budget_exceeded" };
+                throw new BudgetExceededException(status.Budget.Name, status.RemainingCredits, credits, message);
             }
 
             warnings.Add(message);

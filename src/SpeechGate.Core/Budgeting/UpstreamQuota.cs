@@ -46,9 +46,8 @@ public sealed partial class UpstreamQuota(
                 var remaining = snapshot.Limit - snapshot.Used - _spentSinceRead - _held;
                 if (credits > remaining)
                 {
-                    throw new SpeechException(401, "quota_exceeded",
-                        $"This request exceeds your quota of {snapshot.Limit}. You have {Math.Max(0, remaining)} credits remaining, while {credits} credits are required for this request. (Refused by SpeechGate before calling {providerName}.)")
-                    { Type = "payment_required", Code = "quota_exceeded" };
+                    throw new QuotaExceededException(Math.Max(0, remaining), credits,
+                        $"This request exceeds your quota of {snapshot.Limit}. You have {Math.Max(0, remaining)} credits remaining, while {credits} credits are required for this request. (Refused by SpeechGate before calling {providerName}.)");
                 }
             }
 

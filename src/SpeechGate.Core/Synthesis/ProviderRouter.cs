@@ -4,7 +4,7 @@ namespace SpeechGate.Synthesis;
 
 /// <summary>The innermost pipeline element: sends each request to the provider it names, or the default.</summary>
 /// <remarks>Providers are keyed <see cref="ISpeechSynthesizer"/> services, the key being the provider name.</remarks>
-public sealed class ProviderRouter(IServiceProvider services, SpeechRequestResolver resolver) : ISpeechSynthesizer
+internal sealed class ProviderRouter(IServiceProvider services, SpeechRequestResolver resolver) : ISpeechSynthesizer
 {
     /// <inheritdoc/>
     public Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
@@ -12,7 +12,7 @@ public sealed class ProviderRouter(IServiceProvider services, SpeechRequestResol
         ArgumentNullException.ThrowIfNull(request);
         var name = resolver.ProviderOf(request);
         var provider = services.GetKeyedService<ISpeechSynthesizer>(name)
-            ?? throw new SpeechException(400, "unknown_provider", $"No speech provider named '{name}' is configured.") { Param = "provider" };
+            ?? throw new InvalidSpeechRequestException("unknown_provider", $"No speech provider named '{name}' is configured.", "provider");
         return provider.SynthesizeAsync(request with { Provider = name }, cancellationToken);
     }
 }

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using SpeechGate.Metering;
+using Microsoft.Extensions.AI;
 
 namespace SpeechGate.Synthesis;
 
@@ -34,11 +34,36 @@ public sealed record SpeechAudio(string MediaType, IAsyncEnumerable<AudioChunk> 
     /// <summary>When a fallback voice spoke because the requested one is gone: the voice that was requested (header <c>x-speechgate-voice-fallback</c>).</summary>
     public string? FallbackFromVoiceId { get; init; }
 
-    /// <summary>The ledger row a metering stage wrote for this answer; null when no stage metered it.</summary>
-    public UsageRecord? Usage { get; init; }
+    /// <summary>
+    /// Metadata a stage adds beyond this contract (e.g. the ledger row metering wrote: <c>GetUsage()</c>), by namespaced
+    /// key. Treat as read-only: <see cref="WithProperty"/> makes a copy, so answers derived with <c>with</c> never share a change.
+    /// </summary>
+    public AdditionalPropertiesDictionary? AdditionalProperties { get; init; }
 
     /// <summary>Released on <see cref="DisposeAsync"/>: the connection or engine lease behind <see cref="Chunks"/>.</summary>
     public IAsyncDisposable? Resource { get; init; }
+
+    /// <summary>The value a stage stored under <paramref name="key"/>, if it is a <typeparamref name="T"/>.</summary>
+    public T? GetProperty<T>(string key)
+        where T : class
+        => AdditionalProperties is { } properties && properties.TryGetValue(key, out var value) ? value as T : null;
+
+    /// <summary>A copy of this answer with <paramref name="value"/> under <paramref name="key"/> (null removes it).</summary>
+    public SpeechAudio WithProperty(string key, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var properties = AdditionalProperties?.Clone() ?? [];
+        if (value is null)
+        {
+            properties.Remove(key);
+        }
+        else
+        {
+            properties[key] = value;
+        }
+
+        return this with { AdditionalProperties = properties.Count == 0 ? null : properties };
+    }
 
     /// <summary>Reads every chunk and returns the audio bytes.</summary>
     public async Task<byte[]> ReadAllBytesAsync(CancellationToken cancellationToken = default)

@@ -1,6 +1,11 @@
 namespace SpeechGate.Synthesis;
 
-/// <summary>A failure with an HTTP status and an ElevenLabs-style status string, rendered as <c>{"detail":{…}}</c>.</summary>
+/// <summary>
+/// The base of SpeechGate's failures: an ElevenLabs-style status string and message. The domain types derived from it
+/// (<see cref="InvalidSpeechRequestException"/>, <see cref="VoiceNotFoundException"/>, <see cref="UpstreamFailureException"/>,
+/// <c>BudgetExceededException</c>, <c>QuotaExceededException</c>) say what happened; the gateway maps them to HTTP answers
+/// and the CLI to exit codes.
+/// </summary>
 public class SpeechException : Exception
 {
     /// <summary>Creates the exception.</summary>
@@ -29,7 +34,7 @@ public class SpeechException : Exception
     {
     }
 
-    /// <summary>HTTP status code (401, 404, 422, 429…).</summary>
+    /// <summary>The ElevenLabs-equivalent HTTP status (401, 404, 422, 429…): a provider's own status, or the legacy hint of an untyped failure; the gateway maps the domain types itself.</summary>
     public int StatusCode { get; }
 
     /// <summary>ElevenLabs' legacy status string, e.g. <c>voice_not_found</c>.</summary>
@@ -52,9 +57,9 @@ public class SpeechException : Exception
 
     /// <summary>A 422 validation error naming the parameter at fault.</summary>
     public static SpeechException Validation(string param, string message)
-        => new(422, "invalid_parameters", message) { Param = param, Type = "validation_error", Code = "invalid_parameters" };
+        => new InvalidSpeechRequestException(InvalidSpeechRequestException.InvalidParameters, message, param) { Type = "validation_error", Code = "invalid_parameters" };
 
     /// <summary>A 404 for a voice id no provider knows.</summary>
     public static SpeechException VoiceNotFound(string voiceId)
-        => new(404, "voice_not_found", $"A voice with the voice_id {voiceId} was not found.") { Type = "not_found", Param = "voice_id" };
+        => new VoiceNotFoundException(voiceId, $"A voice with the voice_id {voiceId} was not found.") { Type = "not_found" };
 }

@@ -49,7 +49,7 @@ internal sealed class ElevenLabsVoiceUpstream(ElevenLabsClient client) : IVoiceU
     {
         var design = await client.DesignVoiceAsync(new ElevenLabsVoiceDesignRequest(description) { AutoGenerateText = true }, cancellationToken).ConfigureAwait(false);
         var preview = (design.Previews.Count > 0 ? design.Previews[0] : null)
-            ?? throw new SpeechException(502, "invalid_response", "Voice design returned no previews.");
+            ?? throw new UpstreamFailureException(502, "invalid_response", "Voice design returned no previews.");
         var voice = await client.CreateVoiceAsync(new ElevenLabsCreateVoiceRequest(name, description, preview.GeneratedVoiceId), cancellationToken).ConfigureAwait(false);
         return ToUpstream(voice);
     }

@@ -5,7 +5,7 @@ namespace SpeechGate.VoiceResolution;
 /// <summary>One voice a request may be sent with: the primary, or a fallback.</summary>
 /// <param name="VoiceId">The stable id to send.</param>
 /// <param name="Label">What the request or fallback list named (alias or id), for logs and reports.</param>
-public sealed record VoiceCandidate(string VoiceId, string Label)
+internal sealed record VoiceCandidate(string VoiceId, string Label)
 {
     /// <summary>Provider to use; null keeps the request's.</summary>
     public string? Provider { get; init; }

@@ -20,7 +20,7 @@ namespace SpeechGate.VoiceResolution;
 ///   voices: { 21m00Tcm4TlvDq8ikWAM: en-gb }
 /// </code>
 /// </remarks>
-public static class VoiceCatalogReader
+internal static class VoiceCatalogReader
 {
     private static readonly string[] AliasKeys = ["voice_id", "provider", "model", "settings", "fallbacks", "dev"];
     private static readonly string[] SettingKeys = ["stability", "similarity_boost", "style", "use_speaker_boost", "speed"];

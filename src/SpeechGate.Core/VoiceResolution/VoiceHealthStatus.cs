@@ -1,7 +1,7 @@
 namespace SpeechGate.VoiceResolution;
 
 /// <summary>The status strings of a <see cref="VoiceHealthEntry"/>.</summary>
-public static class VoiceHealthStatus
+internal static class VoiceHealthStatus
 {
     /// <summary>Exists and is usable as pinned.</summary>
     public const string Ok = "ok";

@@ -21,7 +21,7 @@ public sealed class VoicePinner(IVoiceUpstream upstream, VoiceConfigurationStore
 
         var voice = await upstream.GetVoiceAsync(originalId, cancellationToken).ConfigureAwait(false)
             ?? throw (alias is null && !VoiceIds.LooksLikeVoiceId(aliasOrVoiceId)
-                ? new SpeechException(404, "unknown_voice_alias", $"'{aliasOrVoiceId}' is neither an alias in {configuration.Catalog.Path ?? "voices.yaml"} nor a voice the account or the library knows.") { Param = "voice_id" }
+                ? new VoiceNotFoundException(aliasOrVoiceId, $"'{aliasOrVoiceId}' is neither an alias in {configuration.Catalog.Path ?? "voices.yaml"} nor a voice the account or the library knows.", "unknown_voice_alias")
                 : SpeechException.VoiceNotFound(originalId));
         if (!voice.IsLibraryVoice)
         {

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 namespace SpeechGate.VoiceResolution;
 
 /// <summary>Counters of the voice resolution stage (meter <c>SpeechGate.VoiceResolution</c>).</summary>
-public static class VoiceResolutionMetrics
+internal static class VoiceResolutionMetrics
 {
     /// <summary>The meter name, for OpenTelemetry's <c>AddMeter</c>.</summary>
     public const string MeterName = "SpeechGate.VoiceResolution";

@@ -3,7 +3,7 @@ using SpeechGate.Synthesis;
 namespace SpeechGate.VoiceResolution;
 
 /// <summary>Turns the voice a request names (alias or id) into the stable id to send, then its fallbacks in order.</summary>
-public static class VoiceResolver
+internal static class VoiceResolver
 {
     /// <summary>The candidates for <paramref name="request"/>: the primary first; in dev mode, one local voice.</summary>
     /// <param name="configuration">Aliases and pins.</param>

@@ -52,7 +52,7 @@ internal static class SpeechGateEndpoints
     {
         if (context.RequestServices.GetService<IVoiceUpstream>() is null)
         {
-            throw new SpeechException(400, "provider_not_configured", "Voice health checks need the ElevenLabs provider: configure its API key.");
+            throw new InvalidSpeechRequestException("provider_not_configured", "Voice health checks need the ElevenLabs provider: configure its API key.");
         }
 
         var maxAge = configuration.GetValue(HealthMaxAgeKey, TimeSpan.FromMinutes(5));

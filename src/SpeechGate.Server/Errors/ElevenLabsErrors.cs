@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SpeechGate.Budgeting;
 using SpeechGate.Synthesis;
 
 namespace SpeechGate.Server.Errors;
@@ -30,7 +31,20 @@ internal static class ElevenLabsErrors
         });
 
     public static Task WriteSpeechExceptionAsync(HttpContext context, SpeechException exception)
-        => WriteDetailAsync(context, exception.StatusCode, exception.Status, exception.Message, exception.Type, exception.Param);
+        => WriteDetailAsync(context, StatusOf(exception), exception.Status, exception.Message, exception.Type, exception.Param);
+
+    /// <summary>The HTTP status of a domain failure, as ElevenLabs answers the same condition (elevenlabs-api.md §10).</summary>
+    public static int StatusOf(SpeechException exception) => exception switch
+    {
+        BudgetExceededException => StatusCodes.Status429TooManyRequests,
+        QuotaExceededException => StatusCodes.Status401Unauthorized, // ElevenLabs' quota_exceeded is a 401
+        VoiceNotFoundException => StatusCodes.Status404NotFound,
+        InvalidSpeechRequestException { Status: InvalidSpeechRequestException.InvalidParameters } => StatusCodes.Status422UnprocessableEntity,
+        InvalidSpeechRequestException => StatusCodes.Status400BadRequest,
+
+        // A provider's failure mirrors the provider's status (after payment the handler has already made it a 424).
+        _ => exception.StatusCode,
+    };
 
     public static Task WriteValidationAsync(HttpContext context, IReadOnlyList<ValidationError> errors)
         => WriteAsync(context, StatusCodes.Status422UnprocessableEntity, writer =>

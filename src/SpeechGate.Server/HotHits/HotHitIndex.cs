@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using SpeechGate.Caching;
+using SpeechGate.Metering;
 using SpeechGate.Synthesis;
 using SpeechGate.VoiceResolution;
 
@@ -70,8 +71,8 @@ internal sealed class HotHitIndex
         }
 
         var expires = _time.GetTimestamp() + (long)(Lifetime.TotalSeconds * _time.TimestampFrequency);
-        var metadata = answer with { Chunks = NoAudio, Resource = null, Usage = null };
-        _entries[fingerprint] = new HotHit(SpeechCacheKey.Parse(key), metadata, answer.Usage, voices, expires);
+        var metadata = answer.WithUsage(null) with { Chunks = NoAudio, Resource = null };
+        _entries[fingerprint] = new HotHit(SpeechCacheKey.Parse(key), metadata, answer.GetUsage(), voices, expires);
     }
 
     private sealed class ByteArrayComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>

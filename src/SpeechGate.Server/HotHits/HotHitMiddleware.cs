@@ -4,7 +4,6 @@ using SpeechGate.Metering;
 using SpeechGate.Server.Authentication;
 using SpeechGate.Server.Endpoints.TextToSpeech;
 using SpeechGate.Server.Hosting;
-using SpeechGate.Synthesis;
 using SpeechGate.VoiceResolution;
 
 namespace SpeechGate.Server.HotHits;
@@ -12,7 +11,8 @@ namespace SpeechGate.Server.HotHits;
 /// <summary>
 /// Answers a repeat of an audio request the full path already answered from the cache, before routing and the pipeline:
 /// the same bytes resolve to the same cache key, so it serves the clip from the cache's memory with the headers the full
-/// path would send and appends the ledger row metering would append — after the same key check and rate limit.
+/// path would send and records it through the same <see cref="SpeechAnswerRecorder"/> as metering (the same ledger row and
+/// cache statistics) — after the same key check and rate limit, taken from the same injected services.
 /// </summary>
 /// <remarks>
 /// Everything else takes the full path untouched (the body is peeked, not consumed): an unknown or retired request, a
@@ -25,10 +25,9 @@ internal sealed class HotHitMiddleware(
     GatewayKeyStore keys,
     VoiceConfigurationStore voices,
     ISpeechCache cache,
-    IUsageLedger ledger,
+    SpeechAnswerRecorder recorder,
     GatewayPrincipals principals,
-    GatewayRateLimits rateLimits,
-    TimeProvider time)
+    GatewayRateLimits rateLimits)
 {
     private readonly ISpeechCacheMemory? _memory = cache as ISpeechCacheMemory;
 
@@ -105,19 +104,9 @@ internal sealed class HotHitMiddleware(
         var response = context.Response;
         SpeechResponseHeaders.Apply(context, answer.Hit.Answer, answer.Hit.Answer.MediaType);
         response.ContentLength = answer.Clip.Audio.Length;
-        if (answer.Hit.Usage is { } usage)
-        {
-            var headers = context.Request.Headers;
-            await ledger.AppendAsync(usage with
-            {
-                Time = time.GetUtcNow(),
-                AccountId = answer.Key.Id,
-                Project = GatewayRequestContext.Project(headers),
-                LineId = GatewayRequestContext.LineId(headers),
-            }, CancellationToken.None);
-        }
-
-        await cache.RecordAsync(SpeechCacheStatus.Hit, answer.Clip.BilledCharacters, CancellationToken.None);
+        var headers = context.Request.Headers;
+        await recorder.RecordRepeatedHitAsync(answer.Hit.Usage, answer.Clip.BilledCharacters,
+            answer.Key.Id, GatewayRequestContext.Project(headers), GatewayRequestContext.LineId(headers));
         try
         {
             await response.Body.WriteAsync(answer.Clip.Audio, context.RequestAborted);

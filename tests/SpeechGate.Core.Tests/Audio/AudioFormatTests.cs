@@ -39,7 +39,7 @@ public class AudioFormatTests
     [InlineData("MP3_44100_128")]
     public void Parse_UnknownValue_ThrowsValidationError(string name)
     {
-        var error = Assert.Throws<SpeechException>(() => AudioFormat.Parse(name));
+        var error = Assert.Throws<InvalidSpeechRequestException>(() => AudioFormat.Parse(name));
 
         Assert.Equal(422, error.StatusCode);
         Assert.Equal("output_format", error.Param);

@@ -115,7 +115,7 @@ public class BudgetEndToEndTests
         await using var harness = await ElevenLabsBudgetHarness.StartAsync();
         harness.Fake.Account.SetCharacterCount(harness.Fake.Account.CharacterLimit - 5);
 
-        var error = await Assert.ThrowsAsync<SpeechException>(() => harness.SayAsync(Script[0]));
+        var error = await Assert.ThrowsAsync<QuotaExceededException>(() => harness.SayAsync(Script[0]));
 
         Assert.Equal(401, error.StatusCode);
         Assert.Equal("quota_exceeded", error.Status);

@@ -15,7 +15,7 @@ public class BudgetingSpeechSynthesizerTests
         await using var host = new BudgetTestHost(new FakeSpeechSynthesizer());
         await host.Budgets.SetAsync(new Budget(BudgetScope.Project, "promo", BudgetPeriod.Day, 10, BudgetMode.Hard));
 
-        var error = await Assert.ThrowsAsync<SpeechException>(() => host.SayAsync(Line("this text is longer than ten")));
+        var error = await Assert.ThrowsAsync<BudgetExceededException>(() => host.SayAsync(Line("this text is longer than ten")));
 
         Assert.Equal(429, error.StatusCode);
         Assert.Equal("budget_exceeded", error.Status);
@@ -101,7 +101,7 @@ public class BudgetingSpeechSynthesizerTests
         }
 
         await using var second = new BudgetTestHost(new FakeSpeechSynthesizer(), directory);
-        var error = await Assert.ThrowsAsync<SpeechException>(() => second.SayAsync(Line("twenty characters!!!")));
+        var error = await Assert.ThrowsAsync<BudgetExceededException>(() => second.SayAsync(Line("twenty characters!!!")));
 
         Assert.Equal("budget_exceeded", error.Status);
         Assert.Equal(20, Assert.Single(await second.Budgets.ListAsync()).SpentCredits);

@@ -16,7 +16,7 @@ public class UpstreamQuotaTests
         await using var host = new BudgetTestHost(new FakeSpeechSynthesizer(), quota: quota);
 
         await host.SayAsync(new SpeechRequest("ten chars!", "v"));
-        var error = await Assert.ThrowsAsync<SpeechException>(() => host.SayAsync(new SpeechRequest("x", "v")));
+        var error = await Assert.ThrowsAsync<QuotaExceededException>(() => host.SayAsync(new SpeechRequest("x", "v")));
 
         Assert.Equal(401, error.StatusCode);
         Assert.Equal("quota_exceeded", error.Status);

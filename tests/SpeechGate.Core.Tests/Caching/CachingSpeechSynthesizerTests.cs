@@ -115,7 +115,7 @@ public sealed partial class CachingSpeechSynthesizerTests : IAsyncLifetime
     {
         _provider.FailOnStart = SpeechException.VoiceNotFound("voice-a");
 
-        var error = await Assert.ThrowsAsync<SpeechException>(() => _stage.SynthesizeAsync(Request));
+        var error = await Assert.ThrowsAsync<VoiceNotFoundException>(() => _stage.SynthesizeAsync(Request));
         await _stage.WhenIdleAsync();
         _provider.FailOnStart = null;
         var (retry, bytes) = await SynthesizeAndReadAsync(Request);

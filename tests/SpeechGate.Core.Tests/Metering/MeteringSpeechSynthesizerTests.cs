@@ -52,7 +52,7 @@ public sealed class MeteringSpeechSynthesizerTests : IAsyncDisposable
 
         await using var audio = await Pipeline.SynthesizeAsync(request);
 
-        var usage = Assert.IsType<UsageRecord>(audio.Usage);
+        var usage = Assert.IsType<UsageRecord>(audio.GetUsage());
         Assert.Same(Ledger.Returned.Single(), usage);
         Assert.Equal(("resolved", "eleven_multilingual_v2", 5, 5L), (usage.VoiceId, usage.ModelId, usage.Characters, usage.Credits));
         Assert.Equal((SpeechCacheStatus.Miss, "key-1", "req-1"), (usage.CacheStatus, usage.AudioKey, usage.RequestId));
@@ -70,7 +70,7 @@ public sealed class MeteringSpeechSynthesizerTests : IAsyncDisposable
 
         await using var audio = await Pipeline.SynthesizeAsync(request);
 
-        var usage = Assert.IsType<UsageRecord>(audio.Usage);
+        var usage = Assert.IsType<UsageRecord>(audio.GetUsage());
         Assert.Same(Ledger.Returned.Single(), usage);
         Assert.Equal((SpeechCacheStatus.Hit, 0L, 11, 1), (usage.CacheStatus, usage.Credits, usage.Characters, usage.Answers));
         Assert.True(usage.EstimatedCredits > 0);
@@ -83,15 +83,15 @@ public sealed class MeteringSpeechSynthesizerTests : IAsyncDisposable
         Answer(status: SpeechCacheStatus.Miss, billed: 4, key: "take-1");
         await using (var first = await Pipeline.SynthesizeAsync(new SpeechRequest("take", "v") { Project = "p", LineId = "l1" }))
         {
-            Assert.False(first.Usage!.Regeneration);
+            Assert.False(first.GetUsage()!.Regeneration);
         }
 
         Answer(status: SpeechCacheStatus.Miss, billed: 4, key: "take-2");
         await using var second = await Pipeline.SynthesizeAsync(new SpeechRequest("tak2", "v") { Project = "p", LineId = "l1" });
 
         // Only the ledger knows the line was bought before: the stage must hand back its answer, not its own record.
-        Assert.True(second.Usage!.Regeneration);
-        Assert.Same(Ledger.Returned[1], second.Usage);
+        Assert.True(second.GetUsage()!.Regeneration);
+        Assert.Same(Ledger.Returned[1], second.GetUsage());
     }
 
     // The provider answers as a cache stage in front of it would: with a key, a status, and a resolved voice.

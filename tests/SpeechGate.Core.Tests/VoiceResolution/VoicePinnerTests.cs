@@ -62,7 +62,7 @@ public sealed class VoicePinnerTests : IDisposable
     {
         await using var services = _fixture.Build(Yaml);
 
-        var error = await Assert.ThrowsAsync<SpeechException>(() => services.GetRequiredService<VoicePinner>().PinAsync("narrator"));
+        var error = await Assert.ThrowsAsync<VoiceNotFoundException>(() => services.GetRequiredService<VoicePinner>().PinAsync("narrator"));
 
         Assert.Equal("voice_not_found", error.Status);
         Assert.False(File.Exists(_fixture.LockPath));
@@ -73,7 +73,7 @@ public sealed class VoicePinnerTests : IDisposable
     {
         await using var services = _fixture.Build(Yaml);
 
-        var error = await Assert.ThrowsAsync<SpeechException>(() => services.GetRequiredService<VoicePinner>().PinAsync("narator"));
+        var error = await Assert.ThrowsAsync<VoiceNotFoundException>(() => services.GetRequiredService<VoicePinner>().PinAsync("narator"));
 
         Assert.Contains("'narator'", error.Message, StringComparison.Ordinal);
         Assert.Equal(404, error.StatusCode);

@@ -83,7 +83,7 @@ public sealed class VoiceResolvingSpeechSynthesizerTests : IDisposable
         var original = SpeechException.VoiceNotFound("PLAINVOICE0000000001");
         _fixture.ElevenLabs.OnSynthesize = (_, _) => throw original;
 
-        var error = await Assert.ThrowsAsync<SpeechException>(() => services.GetRequiredService<ISpeechSynthesizer>().SynthesizeAsync(new SpeechRequest("Hello.", "plain")));
+        var error = await Assert.ThrowsAsync<VoiceNotFoundException>(() => services.GetRequiredService<ISpeechSynthesizer>().SynthesizeAsync(new SpeechRequest("Hello.", "plain")));
 
         Assert.Same(original, error);
         Assert.Single(_fixture.ElevenLabs.Requests);

@@ -17,14 +17,14 @@ public sealed class HotHitIndexTests
     {
         var index = new HotHitIndex(_clock);
         var usage = new UsageRecord { Time = default, Provider = "elevenlabs", VoiceId = "v1", CacheStatus = SpeechCacheStatus.Hit };
-        index.Remember(Request, _voices, Hit() with { RequestId = "req-1", Usage = usage });
+        index.Remember(Request, _voices, Hit().WithUsage(usage) with { RequestId = "req-1" });
 
         var hit = index.Find(Request, _voices);
         Assert.NotNull(hit);
         Assert.Equal(Key, hit.Key.Value);
         Assert.Equal("req-1", hit.Answer.RequestId);
         Assert.Same(usage, hit.Usage);
-        Assert.Null(hit.Answer.Usage);
+        Assert.Null(hit.Answer.GetUsage());
         Assert.Null(index.Find(Request.AsSpan(0, Request.Length - 1), _voices));
         Assert.Null(index.Find([.. Request, (byte)' '], _voices));
     }

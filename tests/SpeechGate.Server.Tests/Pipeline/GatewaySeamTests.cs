@@ -2,9 +2,13 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechGate.Budgeting;
+using SpeechGate.Caching;
+using SpeechGate.Metering;
 using SpeechGate.Server.Hosting;
+using SpeechGate.Server.HotHits;
 using SpeechGate.Server.Tests.Endpoints;
 using SpeechGate.Server.Tests.Fakes;
+using SpeechGate.Synthesis;
 using SpeechGate.Testing.FakeElevenLabs;
 
 namespace SpeechGate.Server.Tests.Pipeline;
@@ -98,6 +102,85 @@ public sealed class GatewaySeamTests
             .AddInMemoryCollection(new Dictionary<string, string?> { [setting] = value }).Build()));
 
         Assert.Contains(setting.Split(':')[1], error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HotHitAndFullPathHit_SameHeadersLedgerRowsAndStatistics_ThroughTheOneRecorder()
+    {
+        var rows = new RecordedRows();
+        await using var pipeline = await PipelineGateway.StartAsync(services: services => services.AddSingleton<ISpeechAnswerObserver>(rows));
+        var key = await pipeline.Gateway.Keys.CreateAsync("hot");
+        var index = pipeline.Gateway.App.Services.GetRequiredService<HotHitIndex>();
+        var cache = pipeline.Gateway.App.Services.GetRequiredService<FileSpeechCache>();
+        const string json = """{"text":"Answered twice the same way","model_id":"eleven_flash_v2_5"}""";
+        async Task<HttpResponseMessage> SendAsync()
+        {
+            var response = await pipeline.Client.SendAsync(PipelineGateway.Post(Path, json, ("xi-api-key", key.Secret), ("x-speechgate-project", "seams")));
+            _ = await response.Content.ReadAsByteArrayAsync();
+            return response;
+        }
+
+        (await SendAsync()).Dispose();
+        await pipeline.WaitForEntriesAsync(1);
+        var beforeFull = await cache.GetStatsAsync();
+        using var full = await SendAsync();
+        var afterFull = await cache.GetStatsAsync();
+        Assert.Equal(0, index.Served);
+        using var hot = await SendAsync();
+        var afterHot = await cache.GetStatsAsync();
+
+        Assert.Equal(1, index.Served);
+        Assert.Equal(HeadersOf(full), HeadersOf(hot));
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(SpeechCacheStatus.Hit, rows[1].CacheStatus);
+        Assert.Equal(rows[1] with { Time = default }, rows[2] with { Time = default });
+        Assert.Equal((1L, 0L), (afterFull.Hits - beforeFull.Hits, afterFull.Misses - beforeFull.Misses));
+        Assert.True(afterFull.CreditsSaved > beforeFull.CreditsSaved);
+        Assert.Equal(
+            (afterFull.Hits - beforeFull.Hits, afterFull.Misses - beforeFull.Misses, afterFull.CreditsSaved - beforeFull.CreditsSaved),
+            (afterHot.Hits - afterFull.Hits, afterHot.Misses - afterFull.Misses, afterHot.CreditsSaved - afterFull.CreditsSaved));
+    }
+
+    // Every header but the ones that differ per request by design (the gateway's trace id and the date).
+    private static string[] HeadersOf(HttpResponseMessage response)
+        => [.. response.Headers.Concat(response.Content.Headers)
+            .Where(header => !header.Key.Equals("x-trace-id", StringComparison.OrdinalIgnoreCase) && !header.Key.Equals("date", StringComparison.OrdinalIgnoreCase))
+            .Select(header => $"{header.Key.ToLowerInvariant()}: {string.Join(",", header.Value)}")
+            .Order(StringComparer.Ordinal)];
+
+    private sealed class RecordedRows : ISpeechAnswerObserver
+    {
+        private readonly List<UsageRecord> _rows = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_rows)
+                {
+                    return _rows.Count;
+                }
+            }
+        }
+
+        public UsageRecord this[int index]
+        {
+            get
+            {
+                lock (_rows)
+                {
+                    return _rows[index];
+                }
+            }
+        }
+
+        public void OnAnswered(UsageRecord row)
+        {
+            lock (_rows)
+            {
+                _rows.Add(row);
+            }
+        }
     }
 
     private static HttpRequestMessage Preflight(string origin)

@@ -33,7 +33,8 @@ internal sealed class PipelineGateway : IAsyncDisposable
     /// <summary>Text-to-speech calls the fake answered with audio.</summary>
     public int UpstreamTtsCalls => UpstreamTts.Count(r => r.StatusCode == 200);
 
-    public static async Task<PipelineGateway> StartAsync(IDictionary<string, string?>? settings = null, Action<GatewayHostOptions>? configure = null)
+    public static async Task<PipelineGateway> StartAsync(
+        IDictionary<string, string?>? settings = null, Action<GatewayHostOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var upstream = await FakeElevenLabsServer.StartAsync();
         var values = new Dictionary<string, string?>
@@ -55,7 +56,7 @@ internal sealed class PipelineGateway : IAsyncDisposable
         {
             options.Configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
             configure?.Invoke(options);
-        });
+        }, services);
         return new PipelineGateway(upstream, gateway);
     }
 

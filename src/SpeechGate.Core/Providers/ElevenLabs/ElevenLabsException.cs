@@ -3,7 +3,7 @@ using SpeechGate.Synthesis;
 namespace SpeechGate.Providers.ElevenLabs;
 
 /// <summary>An error answered by ElevenLabs, parsed from either body format (legacy, current, or the 422 array).</summary>
-public sealed class ElevenLabsException : SpeechException
+public sealed class ElevenLabsException : UpstreamFailureException
 {
     /// <summary>Creates the exception.</summary>
     public ElevenLabsException(int statusCode, string status, string message, Exception? innerException = null)

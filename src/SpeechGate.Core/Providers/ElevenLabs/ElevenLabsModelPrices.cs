@@ -8,7 +8,7 @@ namespace SpeechGate.Providers.ElevenLabs;
 /// Read on first use and again after <see cref="RefreshInterval"/>; until a read succeeds the estimator falls back to
 /// the offline table. A failed read is not retried before the interval either, so an outage costs one call per hour.
 /// </remarks>
-public sealed class ElevenLabsModelPrices(IServiceProvider services, TimeProvider time) : IModelRateSource, IDisposable
+internal sealed class ElevenLabsModelPrices(IServiceProvider services, TimeProvider time) : IModelRateSource, IDisposable
 {
     /// <summary>How long published rates are trusted.</summary>
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromHours(1);

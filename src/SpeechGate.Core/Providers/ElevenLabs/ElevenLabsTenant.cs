@@ -4,7 +4,7 @@ using System.Text;
 namespace SpeechGate.Providers.ElevenLabs;
 
 /// <summary>Names the upstream account for cache keys without revealing its key.</summary>
-public static class ElevenLabsTenant
+internal static class ElevenLabsTenant
 {
     /// <summary>The tenant used when no key is configured.</summary>
     public const string Anonymous = "elevenlabs:anonymous";

@@ -15,9 +15,9 @@ internal static class TextLimits
         var limit = For(modelId);
         if (text.Length > limit)
         {
-            throw new SpeechException(400, "max_character_limit_exceeded",
-                $"This request's text has {text.Length} characters and exceeds the character limit of {limit} characters.")
-            { Param = "text", Type = "validation_error" };
+            throw new InvalidSpeechRequestException("max_character_limit_exceeded",
+                $"This request's text has {text.Length} characters and exceeds the character limit of {limit} characters.", "text")
+            { Type = "validation_error" };
         }
     }
 }

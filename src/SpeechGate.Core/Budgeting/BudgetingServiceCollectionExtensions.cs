@@ -33,6 +33,7 @@ public static class BudgetingServiceCollectionExtensions
             SqliteBudgetStore.Schema + SqliteUsageLedger.Schema, SqliteUsageLedger.Migrations));
         services.TryAddSingleton<IBudgetStore>(sp => new SqliteBudgetStore(sp.GetRequiredKeyedService<SqliteDatabase>(DatabaseServiceKey), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IUsageLedger>(sp => new SqliteUsageLedger(sp.GetRequiredKeyedService<SqliteDatabase>(DatabaseServiceKey)));
+        services.TryAddSingleton(CreateRecorder);
         return services;
     }
 
@@ -75,10 +76,13 @@ public static class BudgetingServiceCollectionExtensions
     public static SpeechSynthesizerBuilder UseMetering(this SpeechSynthesizerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Use((inner, services) => new MeteringSpeechSynthesizer(
-            inner,
-            services.GetRequiredService<IUsageLedger>(),
-            services.GetRequiredService<CreditEstimator>(),
-            services.GetService<TimeProvider>() ?? TimeProvider.System));
+        return builder.Use((inner, services) => new MeteringSpeechSynthesizer(inner, services.GetService<SpeechAnswerRecorder>() ?? CreateRecorder(services)));
     }
+
+    private static SpeechAnswerRecorder CreateRecorder(IServiceProvider services) => new(
+        services.GetRequiredService<IUsageLedger>(),
+        services.GetRequiredService<CreditEstimator>(),
+        services.GetService<TimeProvider>() ?? TimeProvider.System,
+        services.GetService<SpeechGate.Caching.ISpeechCache>(),
+        services.GetService<IEnumerable<ISpeechAnswerObserver>>());
 }
