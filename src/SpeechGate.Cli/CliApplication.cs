@@ -42,7 +42,27 @@ internal static class CliApplication
 
         await using var services = CliServices.Build(configuration, configure);
         var root = CreateRootCommand(services, context, configure);
-        var invocation = new InvocationConfiguration { Output = context.Output, Error = context.Error };
-        return await root.Parse(args).InvokeAsync(invocation, cancellationToken);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Bad options are bad input: one line each and exit 2 (System.CommandLine's own answer is help and exit 1).
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync($"error: {error.Message}");
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+
+        var invocation = new InvocationConfiguration { Output = context.Output, Error = context.Error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(invocation, cancellationToken);
+        }
+        catch (Exception error) when (CommandErrors.Describe(error) is { } described)
+        {
+            await context.Error.WriteLineAsync($"error: {described.Message}");
+            return described.ExitCode;
+        }
     }
 }

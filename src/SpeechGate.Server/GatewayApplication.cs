@@ -46,6 +46,11 @@ public static class GatewayApplication
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes;
+
+            // Above the gateway's own limits (Errors/OversizedRequests), which answer 414/431 with a JSON body.
+            kestrel.Limits.MaxRequestLineSize = Errors.OversizedRequests.KestrelTargetBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = Errors.OversizedRequests.KestrelHeaderBytes;
+            kestrel.Limits.MaxRequestHeaderCount = Errors.OversizedRequests.KestrelHeaderCount;
             kestrel.Listen(ListenAddress.Resolve(options.Host), options.Port);
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = gateway.ShutdownTimeout);
@@ -56,6 +61,11 @@ public static class GatewayApplication
 
         var app = builder.Build();
         GatewayPipelineServices.ValidateVoiceConfiguration(app.Services);
+        StateFiles.EnsureUsable(keys, app.Services);
+
+        // Created now, not at the first paid call: it writes what an earlier run left in the ledger backlog and ends
+        // the budget reservations a crashed process abandoned.
+        _ = app.Services.GetRequiredService<SpeechGate.Metering.LedgerBacklog>();
         app.UseSpeechGateGateway(gateway);
         return app;
     }

@@ -19,11 +19,21 @@ internal static class LedgerCommand
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(context, async () =>
         {
             var from = ParseSince(parse.GetValue(since), services.GetRequiredService<TimeProvider>());
+
+            // Charges a failed write left behind are written first (and abandoned reservations ended), or shown as waiting.
+            var backlog = services.GetRequiredService<LedgerBacklog>();
+            await backlog.DrainAsync(cancellationToken);
             var totals = await services.GetRequiredService<IUsageLedger>().SummarizeAsync(parse.GetValue(by), from, cancellationToken);
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { total = totals[0], groups = totals.Skip(1) }, CliJson.Options));
+                var waiting = new { rows = backlog.PendingRows, credits = backlog.PendingCredits };
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { total = totals[0], groups = totals.Skip(1), backlog = waiting }, CliJson.Options));
                 return ExitCodes.Success;
+            }
+
+            if (backlog.PendingRows > 0)
+            {
+                await context.Error.WriteLineAsync($"speechgate: {backlog.PendingRows} ledger rows ({backlog.PendingCredits} credits) are waiting in {backlog.Path} and not yet in these totals.");
             }
 
             var table = new Table().AddColumns("Group", "Requests", "Characters", "Spent", "Saved by cache", "Wasted", "Hits");
@@ -48,10 +58,17 @@ internal static class LedgerCommand
 
         if (value.Length > 1 && int.TryParse(value[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount))
         {
-            TimeSpan? span = value[^1] switch { 'd' => TimeSpan.FromDays(amount), 'h' => TimeSpan.FromHours(amount), 'm' => TimeSpan.FromMinutes(amount), _ => null };
-            if (span is { } back)
+            try
             {
-                return time.GetUtcNow() - back;
+                TimeSpan? span = value[^1] switch { 'd' => TimeSpan.FromDays(amount), 'h' => TimeSpan.FromHours(amount), 'm' => TimeSpan.FromMinutes(amount), _ => null };
+                if (span is { } back)
+                {
+                    return time.GetUtcNow() - back;
+                }
+            }
+            catch (Exception error) when (error is ArgumentOutOfRangeException or OverflowException)
+            {
+                throw Synthesis.SpeechException.Validation("since", $"--since '{value}' reaches back before year 1.");
             }
         }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechGate.Audio;
 using SpeechGate.Synthesis;
@@ -34,6 +33,11 @@ internal static class SayCommand
                 throw SpeechException.Validation("text", "Text is empty: give something to say.");
             }
 
+            if (request.Text.Length > StandardInput.MaxCharacters)
+            {
+                throw SpeechException.Validation("text", $"Text is over {StandardInput.MaxCharacters:N0} characters: split it into lines (speechgate render) or shorter calls.");
+            }
+
             request = request with { VoiceId = parse.GetValue(voice) ?? DefaultVoices.For(services, request.Provider) };
             return await WriteAsync(services.GetRequiredService<ISpeechSynthesizer>(), request, parse.GetValue(output)!, context, cancellationToken);
         }));
@@ -47,8 +51,12 @@ internal static class SayCommand
             return text;
         }
 
-        using var reader = new StreamReader(context.OpenStandardInput(), Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken);
+        if (context.IsStandardInputClosed())
+        {
+            throw SpeechException.Validation("text", "'-' reads the text from standard input, but standard input is closed.");
+        }
+
+        return await StandardInput.ReadAsync(context.OpenStandardInput(), cancellationToken);
     }
 
     private static async Task<int> WriteAsync(ISpeechSynthesizer synthesizer, SpeechRequest request, string output, CliContext context, CancellationToken cancellationToken)
@@ -62,14 +70,20 @@ internal static class SayCommand
             return ExitCodes.Success;
         }
 
-        // Create the file first: an unwritable path must fail before anything is synthesised or paid for.
-        await using var file = AtomicFile.Create(output);
+        // Open the destination first: an unwritable path must fail before anything is synthesised or paid for.
+        await using var file = OutputFile.Create(output);
         await using (var audio = await synthesizer.SynthesizeAsync(request, cancellationToken))
         {
-            await audio.CopyToAsync(file.Stream, cancellationToken);
+            long written = 0;
+            await foreach (var chunk in audio.Chunks.WithCancellation(cancellationToken))
+            {
+                await file.Stream.WriteAsync(chunk.Audio, cancellationToken);
+                written += chunk.Audio.Length;
+            }
+
             await file.CommitAsync(cancellationToken);
             await WarnIfFallbackAsync(audio, context);
-            await context.Error.WriteLineAsync($"wrote {output} ({new FileInfo(output).Length:N0} bytes, {audio.MediaType}, {audio.BilledCharacters} credits)");
+            await context.Error.WriteLineAsync($"wrote {output} ({written:N0} bytes, {audio.MediaType}, {audio.BilledCharacters} credits)");
         }
 
         return ExitCodes.Success;

@@ -33,6 +33,12 @@ public static class BudgetingServiceCollectionExtensions
             SqliteBudgetStore.Schema + SqliteUsageLedger.Schema, SqliteUsageLedger.Migrations));
         services.TryAddSingleton<IBudgetStore>(sp => new SqliteBudgetStore(sp.GetRequiredKeyedService<SqliteDatabase>(DatabaseServiceKey), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IUsageLedger>(sp => new SqliteUsageLedger(sp.GetRequiredKeyedService<SqliteDatabase>(DatabaseServiceKey)));
+        services.TryAddSingleton(sp => new LedgerBacklog(
+            Path.Combine(Path.GetDirectoryName(sp.GetRequiredKeyedService<SqliteDatabase>(DatabaseServiceKey).Path)!, "ledger-backlog.jsonl"),
+            sp.GetRequiredService<IUsageLedger>(),
+            sp.GetRequiredService<IBudgetStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<LedgerBacklog>>() ?? NullLogger<LedgerBacklog>.Instance));
         services.TryAddSingleton(CreateRecorder);
         return services;
     }
@@ -69,6 +75,8 @@ public static class BudgetingServiceCollectionExtensions
             services.GetRequiredService<IBudgetStore>(),
             services.GetRequiredService<CreditEstimator>(),
             services.GetService<IUpstreamQuota>(),
+            services.GetService<LedgerBacklog>(),
+            services.GetService<TimeProvider>() ?? TimeProvider.System,
             services.GetService<ILogger<BudgetingSpeechSynthesizer>>() ?? NullLogger<BudgetingSpeechSynthesizer>.Instance));
     }
 
@@ -80,7 +88,7 @@ public static class BudgetingServiceCollectionExtensions
     }
 
     private static SpeechAnswerRecorder CreateRecorder(IServiceProvider services) => new(
-        services.GetRequiredService<IUsageLedger>(),
+        services.GetRequiredService<LedgerBacklog>(),
         services.GetRequiredService<CreditEstimator>(),
         services.GetService<TimeProvider>() ?? TimeProvider.System,
         services.GetService<SpeechGate.Caching.ISpeechCache>(),

@@ -30,4 +30,17 @@ public interface IBudgetStore
 
     /// <summary>Gives a reservation back (the call failed and cost nothing).</summary>
     Task ReleaseAsync(BudgetReservation reservation, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records that the reserved call was sent upstream and may be billed from now on; <paramref name="pending"/> is the
+    /// ledger row (at the estimate) a crash before settlement leaves behind as <c>unsettled</c>.
+    /// </summary>
+    Task MarkSentAsync(BudgetReservation reservation, Metering.UsageRecord pending, CancellationToken cancellationToken = default)
+        => Task.CompletedTask;
+
+    /// <summary>
+    /// Ends reservations whose owning process is gone or whose lease expired: one never sent is released; one that may
+    /// have been paid is charged and ledgered as <c>unsettled</c> at its estimate. Returns how many were ended.
+    /// </summary>
+    Task<int> RecoverAbandonedAsync(CancellationToken cancellationToken = default) => Task.FromResult(0);
 }

@@ -1,12 +1,21 @@
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using SpeechGate.Metering;
 using SpeechGate.Storage;
 
 namespace SpeechGate.Budgeting;
 
 /// <summary>Budgets in SQLite; reservations are taken inside one <c>BEGIN IMMEDIATE</c> transaction.</summary>
+/// <remarks>
+/// Every reservation carries a lease (owner process, expiry) until it is settled or released, so a crash never leaves
+/// credits held: <see cref="RecoverAbandonedAsync"/> ends another process's reservations once it is gone.
+/// </remarks>
 public sealed class SqliteBudgetStore(SqliteDatabase database, TimeProvider time) : IBudgetStore
 {
+    /// <summary>How long a reservation of a process still running may stay open before another process ends it.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromMinutes(15);
+
     /// <summary>Tables this store needs; safe to run repeatedly.</summary>
     public const string Schema = """
         CREATE TABLE IF NOT EXISTS budgets (
@@ -19,6 +28,9 @@ public sealed class SqliteBudgetStore(SqliteDatabase database, TimeProvider time
             credits INTEGER NOT NULL, settled INTEGER NOT NULL DEFAULT 0, created TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS budget_charges_bucket ON budget_charges (scope, subject, period, period_key);
         CREATE INDEX IF NOT EXISTS budget_charges_reservation ON budget_charges (reservation);
+        CREATE TABLE IF NOT EXISTS reservation_leases (
+            id TEXT PRIMARY KEY, owner TEXT NOT NULL, expires TEXT NOT NULL, credits INTEGER NOT NULL,
+            sent INTEGER NOT NULL DEFAULT 0, pending TEXT);
         """;
 
     /// <inheritdoc/>
@@ -85,8 +97,29 @@ public sealed class SqliteBudgetStore(SqliteDatabase database, TimeProvider time
                 transaction).ConfigureAwait(false);
         }
 
+        await connection.ExecuteAsync(
+            "INSERT INTO reservation_leases (id, owner, expires, credits) VALUES (@id, @owner, @expires, @credits)",
+            new { id = reservation.Id, owner = ReservationOwner.Current, expires = (now + LeaseDuration).ToString("O"), credits },
+            transaction).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return reservation;
+    }
+
+    /// <inheritdoc/>
+    public async Task MarkSentAsync(BudgetReservation reservation, UsageRecord pending, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reservation);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            "UPDATE reservation_leases SET sent = 1, pending = @pending WHERE id = @id",
+            new { id = reservation.Id, pending = JsonSerializer.Serialize(pending, SqliteReservationRecovery.Json) }).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<int> RecoverAbandonedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await SqliteReservationRecovery.RunAsync(connection, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -94,7 +127,9 @@ public sealed class SqliteBudgetStore(SqliteDatabase database, TimeProvider time
     {
         ArgumentNullException.ThrowIfNull(reservation);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync("UPDATE budget_charges SET credits = @credits, settled = 1 WHERE reservation = @id", new { credits, id = reservation.Id }).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            "UPDATE budget_charges SET credits = @credits, settled = 1 WHERE reservation = @id; DELETE FROM reservation_leases WHERE id = @id",
+            new { credits, id = reservation.Id }).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -102,7 +137,8 @@ public sealed class SqliteBudgetStore(SqliteDatabase database, TimeProvider time
     {
         ArgumentNullException.ThrowIfNull(reservation);
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync("DELETE FROM budget_charges WHERE reservation = @id", new { id = reservation.Id }).ConfigureAwait(false);
+        await connection.ExecuteAsync(
+            "DELETE FROM budget_charges WHERE reservation = @id; DELETE FROM reservation_leases WHERE id = @id", new { id = reservation.Id }).ConfigureAwait(false);
     }
 
     private Task<IReadOnlyList<BudgetStatus>> ApplicableAsync(SqliteConnection connection, SqliteTransaction? transaction, string? accountId, string? project)

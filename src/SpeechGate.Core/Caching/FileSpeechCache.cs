@@ -44,7 +44,7 @@ public sealed partial class FileSpeechCache : ISpeechCache, ISpeechCacheMemory, 
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<FileSpeechCache>.Instance;
         _blobs = new BlobDirectory(Path.Combine(Directory, "blobs"));
-        var database = new SqliteCacheDatabase(Path.Combine(Directory, "index.db"));
+        var database = new SqliteCacheDatabase(Path.Combine(Directory, "index.db"), _logger);
         _index = new SpeechCacheIndex(database);
         _activity = new SpeechCacheActivity(database);
         _memory = new MemorySpeechTier(options.MemoryMaxBytes, _time);

@@ -8,7 +8,9 @@ namespace SpeechGate.Metering;
 /// </summary>
 /// <remarks>
 /// It sits outside the cache (unlike the budget, which only sees real provider calls) so that hits are ledgered and
-/// "saved by cache" can be totalled. Failed requests cost nothing and leave no row.
+/// "saved by cache" can be totalled. Failed requests cost nothing and leave no row (a paid call that broke is ledgered by
+/// the budget stage, once). A ledger that cannot be written is never the caller's problem: the row waits in the
+/// <see cref="LedgerBacklog"/> and the audio goes out.
 /// </remarks>
 internal sealed class MeteringSpeechSynthesizer(ISpeechSynthesizer inner, SpeechAnswerRecorder recorder)
     : DelegatingSpeechSynthesizer(inner)

@@ -11,19 +11,19 @@ namespace SpeechGate.Metering;
 /// </summary>
 public sealed class SpeechAnswerRecorder
 {
-    private readonly IUsageLedger _ledger;
+    private readonly LedgerBacklog _ledger;
     private readonly CreditEstimator _estimator;
     private readonly TimeProvider _time;
     private readonly ISpeechCache? _cache;
     private readonly ISpeechAnswerObserver[] _observers;
 
     /// <summary>Creates the recorder.</summary>
-    /// <param name="ledger">Where rows go.</param>
+    /// <param name="ledger">Where rows go: the ledger, or its backlog when the ledger cannot take them now (a paid answer is never failed by bookkeeping).</param>
     /// <param name="estimator">Prices the row's estimate and names its provider.</param>
     /// <param name="time">The row's clock.</param>
     /// <param name="cache">The cache whose statistics count repeats answered outside the pipeline; null without a cache.</param>
     /// <param name="observers">Told of every recorded answer.</param>
-    public SpeechAnswerRecorder(IUsageLedger ledger, CreditEstimator estimator, TimeProvider time, ISpeechCache? cache = null, IEnumerable<ISpeechAnswerObserver>? observers = null)
+    public SpeechAnswerRecorder(LedgerBacklog ledger, CreditEstimator estimator, TimeProvider time, ISpeechCache? cache = null, IEnumerable<ISpeechAnswerObserver>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(estimator);
@@ -62,7 +62,7 @@ public sealed class SpeechAnswerRecorder
     public async Task<UsageRecord> RecordAsync(SpeechRequest request, SpeechAudio audio)
     {
         // The charge already happened upstream: record it even if the caller has gone.
-        var written = await _ledger.AppendAsync(Describe(request, audio), CancellationToken.None).ConfigureAwait(false);
+        var written = await _ledger.AppendAsync(Describe(request, audio)).ConfigureAwait(false);
         Notify(written);
         return written;
     }
@@ -81,7 +81,7 @@ public sealed class SpeechAnswerRecorder
         UsageRecord? written = null;
         if (answered is not null)
         {
-            written = await _ledger.AppendAsync(answered with { Time = _time.GetUtcNow(), AccountId = accountId, Project = project, LineId = lineId }, CancellationToken.None)
+            written = await _ledger.AppendAsync(answered with { Time = _time.GetUtcNow(), AccountId = accountId, Project = project, LineId = lineId })
                 .ConfigureAwait(false);
         }
 

@@ -3,9 +3,16 @@ using Microsoft.Data.Sqlite;
 namespace SpeechGate.Storage;
 
 /// <summary>Opens connections to one SQLite file in WAL mode, creating its directory and schema on first use.</summary>
-/// <remarks>Thread-safe. Each operation opens its own pooled connection; writers serialise with <c>BEGIN IMMEDIATE</c>.</remarks>
+/// <remarks>
+/// Thread-safe. Each operation opens its own pooled connection; writers serialise with <c>BEGIN IMMEDIATE</c>. A file
+/// another process holds locked is waited for at most <see cref="BusyTimeout"/>, then the operation fails (SQLITE_BUSY):
+/// well under the SDKs' 240 s timeout, and before any upstream call when it is a reservation.
+/// </remarks>
 public sealed class SqliteDatabase
 {
+    /// <summary>How long a locked file is waited for.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
+
     private readonly string _connectionString;
     private readonly string _schema;
     private readonly IReadOnlyList<string> _migrations;
@@ -30,7 +37,7 @@ public sealed class SqliteDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
         }.ToString();
     }
 
@@ -53,7 +60,7 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL;";
+        pragma.CommandText = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
     }
@@ -73,7 +80,7 @@ public sealed class SqliteDatabase
                 using var connection = new SqliteConnection(_connectionString);
                 connection.Open();
                 using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 30000;" + _schema;
+                command.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};" + _schema;
                 command.ExecuteNonQuery();
                 Migrate(connection);
                 _initialized = true;

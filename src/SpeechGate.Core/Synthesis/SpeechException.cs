@@ -55,6 +55,10 @@ public class SpeechException : Exception
     /// <summary>Whether any audio byte was handed to the caller before the failure (never retried then).</summary>
     public bool AfterAudioStarted { get; init; }
 
+    /// <summary>Credits the provider billed for this failed call (a paid answer whose body broke); 0 when nothing was billed.</summary>
+    /// <remarks>Such a failure is ledgered and settled as paid, and never answered with a status the SDKs retry.</remarks>
+    public int BilledCredits { get; init; }
+
     /// <summary>A 422 validation error naming the parameter at fault.</summary>
     public static SpeechException Validation(string param, string message)
         => new InvalidSpeechRequestException(InvalidSpeechRequestException.InvalidParameters, message, param) { Type = "validation_error", Code = "invalid_parameters" };

@@ -38,7 +38,7 @@ public static class VoiceoverScriptReader
         }
         catch (YamlException error)
         {
-            throw SpeechException.Validation("script", $"{name}:{error.Start.Line}: {error.InnerException?.Message ?? error.Message}");
+            throw SpeechException.Validation("script", $"{name}:{error.Start.Line}: {ScriptMessages.Describe(error.InnerException?.Message ?? error.Message)}");
         }
     }
 

@@ -51,14 +51,53 @@ internal static class EstimateEndpoint
 
     private static async Task<JsonObject> ReadAsync(HttpContext context)
     {
+        // Parsed into a document first: it checks UTF-8 and the whole syntax at once, and duplicate keys are refused
+        // here rather than when a field is first read (where JsonObject would throw an ArgumentException).
+        JsonDocument document;
         try
         {
-            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject
-                ?? throw SpeechException.Validation("body", "The body must be a JSON object.");
+            document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
         }
-        catch (Exception error) when (error is JsonException or InvalidOperationException)
+        catch (Exception error) when (error is JsonException or InvalidOperationException or ArgumentException or System.Text.DecoderFallbackException)
         {
-            throw SpeechException.Validation("body", $"Invalid JSON body: {error.Message}");
+            throw SpeechException.Validation("body", "The body is not valid JSON (UTF-8).");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw SpeechException.Validation("body", "The body must be a JSON object.");
+            }
+
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (!names.Add(property.Name))
+                {
+                    throw SpeechException.Validation(property.Name, $"The field {property.Name} appears more than once.");
+                }
+
+                if (property.Value.ValueKind == JsonValueKind.String && !IsValidText(property.Value))
+                {
+                    throw SpeechException.Validation(property.Name, $"{property.Name} is not valid UTF-8 text.");
+                }
+            }
+
+            return JsonObject.Create(document.RootElement.Clone())!;
+        }
+    }
+
+    private static bool IsValidText(JsonElement value)
+    {
+        try
+        {
+            _ = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -34,9 +34,17 @@ internal static class SpeechGateEndpoints
         DateTimeOffset? from = null;
         if (since.Length > 0)
         {
-            from = long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix)
+            from = long.TryParse(since, NumberStyles.None, CultureInfo.InvariantCulture, out var unix)
+                ? unix <= DateTimeOffset.MaxValue.ToUnixTimeSeconds() ? DateTimeOffset.FromUnixTimeSeconds(unix) : throw SpeechException.Validation("since", "since is too far in the future.")
                 : DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed
                 : throw SpeechException.Validation("since", "since must be an ISO 8601 date or unix seconds.");
+        }
+
+        // Charges that could not be written when they happened are written first, or reported as still waiting.
+        var backlog = context.RequestServices.GetService<LedgerBacklog>();
+        if (backlog is not null)
+        {
+            await backlog.DrainAsync(context.RequestAborted);
         }
 
         var totals = await ledger.SummarizeAsync(grouping, from, context.RequestAborted);
@@ -45,6 +53,7 @@ internal static class SpeechGateEndpoints
             ["by"] = grouping.ToString().ToLowerInvariant(),
             ["since"] = from?.ToString("O", CultureInfo.InvariantCulture),
             ["totals"] = new JsonArray([.. totals.Select(Totals)]),
+            ["backlog"] = new JsonObject { ["rows"] = backlog?.PendingRows ?? 0, ["credits"] = backlog?.PendingCredits ?? 0 },
         });
     }
 

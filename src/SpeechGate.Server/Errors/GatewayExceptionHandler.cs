@@ -24,6 +24,14 @@ internal sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHa
             case BadHttpRequestException bad:
                 await WriteBadRequestAsync(httpContext, bad);
                 return true;
+            case Microsoft.Data.Sqlite.SqliteException state:
+                // Only reached before anything was paid (after payment bookkeeping failures go to the ledger backlog):
+                // a locked, full or broken state file is a temporary refusal, and retrying it costs nothing.
+                LogStateUnavailable(logger, state.SqliteErrorCode, state.Message);
+                httpContext.Response.Headers.RetryAfter = "5";
+                await ElevenLabsErrors.WriteDetailAsync(httpContext, 503, "service_unavailable",
+                    "The gateway's state database is busy or unavailable (locked, full or damaged); nothing was charged. Retry shortly.");
+                return true;
             case JsonException:
                 await ElevenLabsErrors.WriteValidationAsync(httpContext, [new ValidationError(["body"], "JSON decode error", "json_invalid")]);
                 return true;
@@ -40,14 +48,19 @@ internal sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHa
     /// 424 Failed Dependency is our choice (ElevenLabs has no equivalent); the SDKs retry 408, 409 (Python), 429 and 5xx.
     /// </summary>
     internal static SpeechException AfterPayment(SpeechException exception)
-        => exception is { AfterAudioStarted: true, StatusCode: >= 500 }
-            ? new SpeechException(424, "stream_interrupted", "The provider's audio stream broke after it started; retrying would be charged again.", exception)
+        => exception is { StatusCode: >= 500 } && (exception.AfterAudioStarted || exception.BilledCredits > 0)
+            ? new SpeechException(424, "stream_interrupted", exception.BilledCredits > 0
+                ? $"{exception.Message} Retrying would be charged again."
+                : "The provider's audio stream broke after it started; retrying would be charged again.", exception)
             : exception;
 
     private static Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException exception)
         => exception.StatusCode == StatusCodes.Status413PayloadTooLarge
             ? ElevenLabsErrors.WriteDetailAsync(context, 413, "payload_too_large", "The request body is larger than this gateway accepts.")
             : ElevenLabsErrors.WriteDetailAsync(context, exception.StatusCode, "bad_request", exception.Message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "State database unavailable before any upstream call (SQLite error {Code}: {Message}); answered 503")]
+    private static partial void LogStateUnavailable(ILogger logger, int code, string message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled gateway failure")]
     private static partial void LogUnhandled(ILogger logger, Exception exception);

@@ -15,6 +15,7 @@ internal static class GatewayApplicationBuilderExtensions
             context.Response.Headers[ElevenLabsErrors.TraceIdHeader] = context.TraceIdentifier;
             return next(context);
         });
+        app.Use(OversizedRequests.InvokeAsync);
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             AllowStatusCode404Response = true,

@@ -44,13 +44,18 @@ internal sealed class StreamInputSender(WebSocket socket, CancellationToken abor
         var description = reason is { Length: > 120 } ? reason[..120] : reason;
         try
         {
-            if (socket.State == WebSocketState.Open)
+            // Only our close frame: a receive may still be pending (StreamInputReader), and it takes the client's answer.
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
-                await socket.CloseAsync(status, description, timeout.Token);
-            }
-            else if (socket.State == WebSocketState.CloseReceived)
-            {
-                await socket.CloseOutputAsync(status, description, timeout.Token);
+                await _sendLock.WaitAsync(timeout.Token);
+                try
+                {
+                    await socket.CloseOutputAsync(status, description, timeout.Token);
+                }
+                finally
+                {
+                    _sendLock.Release();
+                }
             }
         }
         catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)

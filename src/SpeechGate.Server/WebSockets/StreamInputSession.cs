@@ -18,6 +18,7 @@ internal sealed partial class StreamInputSession(WebSocket socket, ISpeechSynthe
     private readonly Channel<string> _segments = Channel.CreateUnbounded<string>(new() { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(aborted);
     private readonly TextSchedule _schedule = new([]);
+    private readonly StreamInputReader _reader = new(socket);
     private SpeechRequest _template = query.Template with { AccountId = accountId == GatewayAuthorization.LocalKeyId ? null : accountId };
 
     public async Task RunAsync()
@@ -42,6 +43,7 @@ internal sealed partial class StreamInputSession(WebSocket socket, ISpeechSynthe
         }
 
         await _sender.CloseAsync(outcome.CloseStatus, outcome.Message);
+        await _reader.DrainAsync(TimeSpan.FromSeconds(5));
     }
 
     public void Dispose()
@@ -53,13 +55,12 @@ internal sealed partial class StreamInputSession(WebSocket socket, ISpeechSynthe
     private async Task<StreamInputOutcome> ReceiveLoopAsync()
     {
         var first = true;
-        var reader = new StreamInputReader(socket);
         while (true)
         {
             StreamInputMessage message;
             try
             {
-                var data = await reader.ReceiveAsync(query.InactivityTimeout, _stop.Token);
+                var data = await _reader.ReceiveAsync(query.InactivityTimeout, _stop.Token);
                 if (data is null)
                 {
                     return StreamInputOutcome.ClientClosed;

@@ -85,7 +85,11 @@ public class BudgetEndToEndTests
         var spent = Assert.Single(await harness.Budgets.ListAsync()).SpentCredits;
         Assert.Equal(50, outcomes.Count(o => o == "ok"));
         Assert.Equal(150, outcomes.Count(o => o == "budget_exceeded"));
-        Assert.Equal(50, harness.Fake.Requests.Count(r => r.Path.StartsWith("/v1/text-to-speech/", StringComparison.Ordinal)));
+        // Exactly 50 calls were answered (and billed); any other call upstream saw is the account's concurrency 429, sent
+        // again by the provider (unbilled) — a refused request never reaches upstream at all.
+        var calls = harness.Fake.Requests.Where(r => r.Path.StartsWith("/v1/text-to-speech/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(50, calls.Count(r => r.StatusCode == 200));
+        Assert.All(calls.Where(r => r.StatusCode != 200), r => Assert.Equal(429, r.StatusCode));
         Assert.Equal(1000, spent);
         Assert.Equal(1000, harness.Fake.BilledCharacters);
     }

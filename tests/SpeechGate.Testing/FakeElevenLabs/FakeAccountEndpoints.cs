@@ -47,6 +47,24 @@ internal sealed class FakeAccountEndpoints(FakeElevenLabsServer server)
             : server.WriteErrorAsync(context, new FakeError(404, "history_item_not_found", $"History item {id} was not found.") { Type = "not_found" }, record);
     }
 
+    /// <summary><c>GET /v1/history/{id}/audio</c>: the generation's audio again, free of charge.</summary>
+    /// <remarks>UNVERIFIED: the spec declares audio/mpeg; the fake serves the bytes and type the generation had.</remarks>
+    public async Task HistoryAudioAsync(HttpContext context, FakeElevenLabsRequest record)
+    {
+        var id = (string)context.Request.RouteValues["history_item_id"]!;
+        if (!server.Account.History.TryGetValue(id, out var item) || item.AudioIdentity is null)
+        {
+            await server.WriteErrorAsync(context, new FakeError(404, "history_item_not_found", $"History item {id} was not found.") { Type = "not_found" }, record).ConfigureAwait(false);
+            return;
+        }
+
+        var format = Audio.AudioFormat.Parse(item.OutputFormat);
+        var bytes = FakeAudio.Bytes(item.AudioIdentity, format, item.Seconds);
+        context.Response.ContentType = format.MediaType;
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
     private static JsonObject Item(FakeHistoryItem item) => new()
     {
         ["history_item_id"] = item.HistoryItemId,

@@ -34,6 +34,7 @@ internal static class FakeElevenLabsRoutes
         app.MapGet("/v1/user/subscription", Authed(server, account.SubscriptionAsync));
         app.MapGet("/v1/history", Authed(server, account.HistoryAsync));
         app.MapGet("/v1/history/{history_item_id}", Authed(server, account.HistoryItemAsync));
+        app.MapGet("/v1/history/{history_item_id}/audio", Authed(server, account.HistoryAudioAsync));
     }
 
     private static RequestDelegate Authed(FakeElevenLabsServer server, Func<HttpContext, FakeElevenLabsRequest, Task> handler, FakeError? missingKey = null)

@@ -17,4 +17,11 @@ public sealed record FakeHistoryItem(
     string Text,
     long CharacterCountChangeFrom,
     long CharacterCountChangeTo,
-    string OutputFormat);
+    string OutputFormat)
+{
+    /// <summary>What the generated audio was derived from (see <see cref="FakeAudio"/>), so History can serve the same bytes.</summary>
+    public string? AudioIdentity { get; init; }
+
+    /// <summary>The clip's length in seconds.</summary>
+    public double Seconds { get; init; }
+}

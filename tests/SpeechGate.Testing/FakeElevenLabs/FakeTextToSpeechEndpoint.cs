@@ -118,7 +118,6 @@ internal sealed class FakeTextToSpeechEndpoint(FakeElevenLabsServer server)
     private async Task RespondAsync(HttpContext context, FakeElevenLabsRequest record, FakeTtsRequest request, string voiceId, (int Cost, long Before, long After) charge, FakeFault? fault, bool streamed, bool timestamps)
     {
         var ids = FakeElevenLabsServer.NewIds(record);
-        server.Account.History[ids.HistoryItemId] = new FakeHistoryItem(ids.HistoryItemId, ids.RequestId, voiceId, request.ModelId, request.Text, charge.Before, charge.After, request.Format.Name);
         record.BilledCharacters = charge.Cost;
         record.RequestId = ids.RequestId;
         record.HistoryItemId = ids.HistoryItemId;
@@ -134,6 +133,17 @@ internal sealed class FakeTextToSpeechEndpoint(FakeElevenLabsServer server)
         context.Response.ContentType = timestamps ? "application/json" : request.Format.MediaType;
         var seconds = Math.Max(0.5, request.Text.Length * server.Behavior.SecondsPerCharacter);
         var audio = new FakeAudio(request.Identity(voiceId), request.Format, seconds);
+
+        // Zero retention (enable_logging=false) keeps no History item.
+        if (!string.Equals(context.Request.Query["enable_logging"], "false", StringComparison.OrdinalIgnoreCase))
+        {
+            server.Account.History[ids.HistoryItemId] = new FakeHistoryItem(ids.HistoryItemId, ids.RequestId, voiceId, request.ModelId, request.Text, charge.Before, charge.After, request.Format.Name)
+            {
+                AudioIdentity = request.Identity(voiceId),
+                Seconds = seconds,
+            };
+        }
+
         var characters = FakeAlignment.Characters(request.Text);
         var perCharacter = seconds / Math.Max(1, characters.Length);
         var responder = new FakeTtsResponder(context, record, server.Timeline, server.Behavior, fault);

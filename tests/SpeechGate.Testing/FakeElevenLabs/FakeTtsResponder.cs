@@ -8,6 +8,7 @@ namespace SpeechGate.Testing.FakeElevenLabs;
 internal sealed class FakeTtsResponder(HttpContext context, FakeElevenLabsRequest record, FakeTimeline timeline, FakeElevenLabsBehavior behavior, FakeFault? fault)
 {
     private readonly TimeSpan _interval = fault?.Kind == FakeFaultKind.SlowBody ? fault.Delay : behavior.ChunkInterval;
+    private static readonly TimeSpan ResetLinger = TimeSpan.FromMilliseconds(200);
     private readonly int _chunkSize = Math.Max(1, behavior.ChunkSize);
 
     public async Task WriteAudioAsync(FakeAudio audio, CancellationToken cancellationToken)
@@ -77,6 +78,11 @@ internal sealed class FakeTtsResponder(HttpContext context, FakeElevenLabsReques
             ["normalized_alignment"] = alignment?.DeepClone(),
         }.ToJsonString();
         await Task.Delay(behavior.FirstByteDelay, cancellationToken).ConfigureAwait(false);
+        if (await ResetIfDueAsync(Encoding.UTF8.GetBytes(body), cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         await context.Response.WriteAsync(body, cancellationToken).ConfigureAwait(false);
         await SentAsync(bytes.Length, last: true, cancellationToken).ConfigureAwait(false);
     }
@@ -94,6 +100,7 @@ internal sealed class FakeTtsResponder(HttpContext context, FakeElevenLabsReques
     }
 
     /// <summary>For a reset fault: writes the bytes up to the limit, flushes, and aborts the connection.</summary>
+    /// <remarks>The 200 status and headers always go out first: the reset breaks a body upstream has already billed.</remarks>
     private async Task<bool> ResetIfDueAsync(ReadOnlyMemory<byte> next, CancellationToken cancellationToken, int? audioBytes = null)
     {
         if (fault?.Kind != FakeFaultKind.ResetAfterBytes || record.AudioBytesSent + (audioBytes ?? next.Length) <= fault.Bytes)
@@ -108,10 +115,20 @@ internal sealed class FakeTtsResponder(HttpContext context, FakeElevenLabsReques
             await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
             record.AudioBytesSent += allowed;
         }
+        else if (!context.Response.HasStarted)
+        {
+            await context.Response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
 
         if (fault.Gate is { } gate)
         {
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // A reset discards what the client has not read yet: give the 200 and the bytes sent a moment to arrive,
+            // or the client's HttpClient sees a connection that died before any answer and may send the POST again.
+            await Task.Delay(ResetLinger, cancellationToken).ConfigureAwait(false);
         }
 
         record.Aborted = true;

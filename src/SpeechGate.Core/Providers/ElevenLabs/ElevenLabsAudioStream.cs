@@ -6,11 +6,13 @@ using SpeechGate.Synthesis;
 
 namespace SpeechGate.Providers.ElevenLabs;
 
-/// <summary>Reads a successful text-to-speech body chunk by chunk, as the bytes arrive, without holding the clip.</summary>
+/// <summary>Reads a successful (so already billed) text-to-speech body chunk by chunk, as the bytes arrive, without holding the clip.</summary>
 /// <remarks>
-/// <see cref="OpenAsync"/> reads the first chunk, so a connection that fails before any audio is still retryable.
-/// Failures after that surface as a <see cref="ElevenLabsException"/> with <c>AfterAudioStarted</c> and are never
-/// retried. Owns the response and the concurrency lease until the end or <see cref="DisposeAsync"/>.
+/// A 200 means upstream has charged, so nothing here is ever retried by sending the request again. When the body breaks
+/// (before the first chunk or later), raw audio is recovered from History, which does not bill: the bytes already handed
+/// out are skipped and the rest follows, so the caller and the cache see one whole clip. When that is impossible
+/// (timestamped bodies, zero retention, History unreachable) the failure is a non-retryable <see cref="ElevenLabsException"/>
+/// carrying the credits billed. Owns the response and the concurrency lease until the end or <see cref="DisposeAsync"/>.
 /// </remarks>
 internal sealed class ElevenLabsAudioStream : IAsyncDisposable
 {
@@ -19,33 +21,46 @@ internal sealed class ElevenLabsAudioStream : IAsyncDisposable
     private readonly HttpResponseMessage _response;
     private readonly IDisposable _lease;
     private readonly ElevenLabsResponseKind _kind;
+    private readonly ElevenLabsHistoryAudio _history;
+    private HttpResponseMessage? _recovery;
     private Stream? _body;
     private StreamReader? _lines;
     private byte[]? _buffer;
     private AudioChunk? _first;
     private bool _jsonRead;
+    private bool _recoveryTried;
+    private long _delivered;
     private int _disposed;
 
-    private ElevenLabsAudioStream(HttpResponseMessage response, IDisposable lease, ElevenLabsResponseKind kind)
+    private ElevenLabsAudioStream(HttpResponseMessage response, IDisposable lease, ElevenLabsResponseKind kind, ElevenLabsHistoryAudio history)
     {
         _response = response;
         _lease = lease;
         _kind = kind;
+        _history = history;
+        RequestId = ElevenLabsHeaders.Read(response, ElevenLabsHeaders.RequestId);
+        HistoryItemId = ElevenLabsHeaders.Read(response, ElevenLabsHeaders.HistoryItemId);
+        BilledCredits = ElevenLabsHeaders.ReadCharacterCost(response);
     }
 
-    public static async Task<ElevenLabsAudioStream> OpenAsync(HttpResponseMessage response, IDisposable lease, ElevenLabsResponseKind kind, CancellationToken cancellationToken)
+    public string? RequestId { get; }
+
+    public string? HistoryItemId { get; }
+
+    public int BilledCredits { get; }
+
+    /// <summary>Whether the audio came (partly) from History after the original body broke.</summary>
+    public bool Recovered => _recovery is not null;
+
+    /// <summary>Reads the first chunk of a 200 answer; a broken body is recovered or fails as paid, never as retryable.</summary>
+    public static async Task<ElevenLabsAudioStream> OpenAsync(HttpResponseMessage response, IDisposable lease, ElevenLabsResponseKind kind, ElevenLabsHistoryAudio history, CancellationToken cancellationToken)
     {
-        var stream = new ElevenLabsAudioStream(response, lease, kind);
+        var stream = new ElevenLabsAudioStream(response, lease, kind, history);
         try
         {
             stream._body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            stream._first = await stream.ReadNextAsync(cancellationToken).ConfigureAwait(false);
+            stream._first = await stream.ReadPaidAsync(cancellationToken).ConfigureAwait(false);
             return stream;
-        }
-        catch (Exception exception) when (exception is JsonException or FormatException)
-        {
-            await stream.DisposeAsync().ConfigureAwait(false);
-            throw new ElevenLabsException(502, "invalid_response", "ElevenLabs sent a body that is not valid timestamped audio.", exception);
         }
         catch
         {
@@ -54,7 +69,7 @@ internal sealed class ElevenLabsAudioStream : IAsyncDisposable
         }
     }
 
-    public async IAsyncEnumerable<AudioChunk> ReadAllAsync(string? requestId, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<AudioChunk> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         try
         {
@@ -63,7 +78,7 @@ internal sealed class ElevenLabsAudioStream : IAsyncDisposable
             while (next is { } chunk)
             {
                 yield return chunk;
-                next = await ReadAfterAudioStartedAsync(requestId, cancellationToken).ConfigureAwait(false);
+                next = await ReadPaidAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -78,6 +93,7 @@ internal sealed class ElevenLabsAudioStream : IAsyncDisposable
         {
             _lines?.Dispose();
             _body?.Dispose();
+            _recovery?.Dispose();
             _response.Dispose();
             _lease.Dispose();
             if (_buffer is not null)
@@ -89,21 +105,84 @@ internal sealed class ElevenLabsAudioStream : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task<AudioChunk?> ReadAfterAudioStartedAsync(string? requestId, CancellationToken cancellationToken)
+    private async Task<AudioChunk?> ReadPaidAsync(CancellationToken cancellationToken)
     {
-        try
+        while (true)
         {
-            return await ReadNextAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is IOException or HttpRequestException or JsonException or FormatException)
-        {
-            throw new ElevenLabsException(502, "stream_interrupted", "The ElevenLabs audio stream broke after audio had reached the caller; it was not retried (the request was already billed).", exception)
+            try
             {
-                AfterAudioStarted = true,
-                RequestId = requestId,
-            };
+                var chunk = await ReadNextAsync(cancellationToken).ConfigureAwait(false);
+                _delivered += chunk?.Audio.Length ?? 0;
+                return chunk;
+            }
+            catch (Exception exception) when (exception is IOException or HttpRequestException or JsonException or FormatException)
+            {
+                if (!await TryRecoverAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    throw Broken(exception);
+                }
+            }
         }
     }
+
+    // Raw audio only: a timestamped body's alignment is not in History, and a clip without it would be served as if whole.
+    private async Task<bool> TryRecoverAsync(CancellationToken cancellationToken)
+    {
+        if (_recoveryTried || _kind != ElevenLabsResponseKind.Audio || HistoryItemId is null || _response.Content.Headers.ContentType?.MediaType is not { } mediaType)
+        {
+            return false;
+        }
+
+        _recoveryTried = true;
+        var recovery = await _history.OpenAsync(HistoryItemId, mediaType, cancellationToken).ConfigureAwait(false);
+        if (recovery is null)
+        {
+            return false;
+        }
+
+        _recovery = recovery;
+        _body?.Dispose();
+        try
+        {
+            _body = await recovery.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return await SkipAsync(_delivered, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    // The caller already has the first bytes of the clip: continue after them.
+    private async Task<bool> SkipAsync(long count, CancellationToken cancellationToken)
+    {
+        _buffer ??= ArrayPool<byte>.Shared.Rent(BufferSize);
+        while (count > 0)
+        {
+            var read = await _body!.ReadAsync(_buffer.AsMemory(0, (int)Math.Min(_buffer.Length, count)), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return false;
+            }
+
+            count -= read;
+        }
+
+        return true;
+    }
+
+    private ElevenLabsException Broken(Exception exception) => new(
+        502,
+        "stream_interrupted",
+        _delivered == 0
+            ? $"The ElevenLabs response broke before any audio arrived, after the request was billed ({BilledCredits} credits); it was not sent again and History could not supply the clip."
+            : "The ElevenLabs audio stream broke after audio had reached the caller; it was not retried (the request was already billed).",
+        exception)
+    {
+        AfterAudioStarted = true,
+        RequestId = RequestId,
+        BilledCredits = BilledCredits,
+    };
 
     private Task<AudioChunk?> ReadNextAsync(CancellationToken cancellationToken) => _kind switch
     {

@@ -10,8 +10,9 @@ namespace SpeechGate.Providers.ElevenLabs;
 
 /// <summary>Text-to-speech over ElevenLabs' HTTP API: streams audio as it arrives, with billing metadata.</summary>
 /// <remarks>
-/// Returns once the first audio bytes are here (connection failures before that are retried); the rest of the clip
-/// is read while the caller enumerates. Holds a concurrency slot until the audio is read or disposed.
+/// Returns once the first audio bytes are here; the rest of the clip is read while the caller enumerates. Retries only
+/// while no 200 was received (a 200 is billed): a broken paid body is recovered from History, never bought again.
+/// Holds a concurrency slot until the audio is read or disposed.
 /// </remarks>
 internal sealed partial class ElevenLabsSpeechSynthesizer(
     HttpClient http,
@@ -22,6 +23,7 @@ internal sealed partial class ElevenLabsSpeechSynthesizer(
     ILogger<ElevenLabsSpeechSynthesizer> logger) : ISpeechSynthesizer
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private readonly ElevenLabsHistoryAudio _history = new(http);
 
     /// <inheritdoc/>
     public async Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default)
@@ -64,6 +66,7 @@ internal sealed partial class ElevenLabsSpeechSynthesizer(
             {
                 Content = new ByteArrayContent(body) { Headers = { ContentType = Json } },
             };
+            await UpstreamCall.SendingAsync().ConfigureAwait(false);
             response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
@@ -84,18 +87,21 @@ internal sealed partial class ElevenLabsSpeechSynthesizer(
 
     private async Task<SpeechAudio> StartAudioAsync(SpeechRequest request, ElevenLabsTextToSpeechRoute route, HttpResponseMessage response, IDisposable lease, CancellationToken cancellationToken)
     {
-        var requestId = ElevenLabsHeaders.Read(response, ElevenLabsHeaders.RequestId);
-        var billed = ElevenLabsHeaders.ReadCharacterCost(response);
-        var stream = await ElevenLabsAudioStream.OpenAsync(response, lease, route.Kind, cancellationToken).ConfigureAwait(false);
-        LogStarted(logger, request.VoiceId, request.ModelId, billed, requestId);
+        var stream = await ElevenLabsAudioStream.OpenAsync(response, lease, route.Kind, _history, cancellationToken).ConfigureAwait(false);
+        LogStarted(logger, request.VoiceId, request.ModelId, stream.BilledCredits, stream.RequestId);
+        if (stream.Recovered)
+        {
+            LogRecovered(logger, stream.HistoryItemId, stream.RequestId);
+        }
+
         var mediaType = route.Kind == ElevenLabsResponseKind.Audio && response.Content.Headers.ContentType?.MediaType is { } type
             ? type
             : request.Format.MediaType;
-        return new SpeechAudio(mediaType, stream.ReadAllAsync(requestId, CancellationToken.None))
+        return new SpeechAudio(mediaType, stream.ReadAllAsync(CancellationToken.None))
         {
-            BilledCharacters = billed,
-            RequestId = requestId,
-            HistoryItemId = ElevenLabsHeaders.Read(response, ElevenLabsHeaders.HistoryItemId),
+            BilledCharacters = stream.BilledCredits,
+            RequestId = stream.RequestId,
+            HistoryItemId = stream.HistoryItemId,
             ResolvedVoiceId = request.VoiceId,
             Resource = stream,
         };
@@ -103,6 +109,9 @@ internal sealed partial class ElevenLabsSpeechSynthesizer(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "ElevenLabs TTS started: voice {VoiceId}, model {ModelId}, {Credits} credits, request {RequestId}")]
     private static partial void LogStarted(ILogger logger, string voiceId, string? modelId, int credits, string? requestId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ElevenLabs TTS body broke after it was billed; recovered from History item {HistoryItemId} (request {RequestId})")]
+    private static partial void LogRecovered(ILogger logger, string? historyItemId, string? requestId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ElevenLabs TTS failed: HTTP {StatusCode} {Status}, request {RequestId}")]
     private static partial void LogFailed(ILogger logger, int statusCode, string status, string? requestId);

@@ -91,7 +91,30 @@ public sealed class ElevenLabsRetryTests
     }
 
     [Fact]
-    public async Task SynthesizeAsync_ResetAfterAudioReachedCaller_IsNotRetriedAndSaysSo()
+    public async Task SynthesizeAsync_ResetAfterAudioReachedCaller_RestComesFromHistoryWithoutPayingAgain()
+    {
+        await using var harness = await ElevenLabsHarness.StartAsync();
+        harness.Fake.Behavior.ChunkSize = 1024;
+        var firstChunkSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Fake.Enqueue(FakeFault.ResetAfterBytes(3000, firstChunkSeen.Task));
+        var received = new List<byte>();
+
+        await using var audio = await harness.Synthesizer.SynthesizeAsync(new SpeechRequest(new string('a', 200), Rachel));
+        await foreach (var chunk in audio.Chunks)
+        {
+            received.AddRange(chunk.Audio.ToArray());
+            firstChunkSeen.TrySetResult();
+        }
+
+        var item = harness.Fake.Account.History[audio.HistoryItemId!];
+        Assert.Equal(FakeAudio.Bytes(item.AudioIdentity!, AudioFormat.Parse(item.OutputFormat), item.Seconds), received);
+        Assert.Equal(["/v1/text-to-speech/" + Rachel + "/stream", $"/v1/history/{audio.HistoryItemId}/audio"], harness.Fake.Requests.Select(r => r.Path));
+        Assert.True(harness.Fake.Requests[0].Aborted);
+        Assert.Equal(200, harness.Fake.BilledCharacters);
+    }
+
+    [Fact]
+    public async Task SynthesizeAsync_ResetAfterAudioReachedCallerWithZeroRetention_IsNotRetriedAndSaysSo()
     {
         await using var harness = await ElevenLabsHarness.StartAsync();
         harness.Fake.Behavior.ChunkSize = 1024;
@@ -99,7 +122,7 @@ public sealed class ElevenLabsRetryTests
         harness.Fake.Enqueue(FakeFault.ResetAfterBytes(3000, firstChunkSeen.Task));
         var received = 0;
 
-        await using var audio = await harness.Synthesizer.SynthesizeAsync(new SpeechRequest(new string('a', 200), Rachel));
+        await using var audio = await harness.Synthesizer.SynthesizeAsync(new SpeechRequest(new string('a', 200), Rachel) { EnableLogging = false });
         var error = await Assert.ThrowsAsync<ElevenLabsException>(async () =>
         {
             await foreach (var chunk in audio.Chunks)
@@ -115,8 +138,9 @@ public sealed class ElevenLabsRetryTests
         Assert.False(error.IsTransient);
         Assert.Equal((502, "stream_interrupted"), (error.StatusCode, error.Status));
         Assert.Equal(audio.RequestId, error.RequestId);
+        Assert.Equal(200, error.BilledCredits);
         Assert.InRange(received, 1, 3000);
-        Assert.Single(harness.Fake.Requests);
+        Assert.Single(harness.Fake.Requests, r => r.Path.StartsWith("/v1/text-to-speech/", StringComparison.Ordinal));
         Assert.Equal(200, harness.Fake.BilledCharacters);
     }
 
