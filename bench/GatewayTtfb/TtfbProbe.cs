@@ -6,13 +6,14 @@ namespace SpeechGate.Bench.GatewayTtfb;
 /// <summary>Times one streaming TTS call from sending the request to the first body byte.</summary>
 internal sealed class TtfbProbe(HttpClient client, string? apiKey)
 {
-    private const string Body = """{"text":"Time to first byte, measured.","model_id":"eleven_flash_v2_5"}""";
-
     private readonly byte[] _buffer = new byte[1];
 
-    public async Task<double> MeasureAsync(Uri url)
+    /// <summary>The request body for <paramref name="text"/> on the flash model.</summary>
+    public static string Body(string text) => $$"""{"text":"{{text}}","model_id":"eleven_flash_v2_5"}""";
+
+    public async Task<double> MeasureAsync(Uri url, string json)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(Body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         if (apiKey is not null)
         {
             request.Headers.Add("xi-api-key", apiKey);

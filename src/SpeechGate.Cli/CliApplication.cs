@@ -24,6 +24,7 @@ internal static class CliApplication
             CacheCommand.Create(services, context),
             ServeCommand.Create(services, context, configureGateway),
             KeysCommand.Create(context),
+            CertsCommand.Create(context),
         };
     }
 

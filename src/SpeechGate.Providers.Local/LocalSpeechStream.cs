@@ -20,6 +20,7 @@ internal sealed class LocalSpeechStream(EspeakEngine engine, LocalSpeechOptions 
         string text,
         string voiceIdentifier,
         int rate,
+        double tempo,
         AudioFormat format,
         bool withTimestamps,
         CancellationToken stopToken,
@@ -37,7 +38,7 @@ internal sealed class LocalSpeechStream(EspeakEngine engine, LocalSpeechOptions 
             session.Attach(lease);
             for (var i = 0; i < sentences.Count; i++)
             {
-                var audio = lease.Synthesize(sentences[i], voiceIdentifier, rate, linked.Token);
+                var audio = TimeStretch.Apply(lease.Synthesize(sentences[i], voiceIdentifier, rate, linked.Token), tempo);
                 sentenceSynthesized?.Invoke(i);
                 encoder ??= AudioEncoderFactory.Create(format, audio.SampleRate);
                 alignment?.Add(CharacterTimeline.Build(sentences[i], audio, offsetSeconds));

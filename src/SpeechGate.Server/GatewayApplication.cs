@@ -51,8 +51,16 @@ public static class GatewayApplication
             kestrel.Limits.MaxRequestLineSize = Errors.OversizedRequests.KestrelTargetBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = Errors.OversizedRequests.KestrelHeaderBytes;
             kestrel.Limits.MaxRequestHeaderCount = Errors.OversizedRequests.KestrelHeaderCount;
-            kestrel.Listen(ListenAddress.Resolve(options.Host), options.Port);
+            kestrel.Listen(ListenAddress.Resolve(options.Host), options.Port, listen =>
+            {
+                if (options.Certificate is { } certificate)
+                {
+                    listen.UseHttps(certificate);
+                }
+            });
         });
+        // Kestrel's own HTTPS configuration (Kestrel:Endpoints, Kestrel:Certificates) works as in a full builder.
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = gateway.ShutdownTimeout);
         builder.Services.AddLocalSpeechProvider();
         builder.Services.AddElevenLabsSpeechProvider();

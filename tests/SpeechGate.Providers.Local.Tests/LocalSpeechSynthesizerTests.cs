@@ -13,7 +13,7 @@ public sealed partial class LocalSpeechSynthesizerTests
     {
         var synthesizer = LocalProvider.CreateSynthesizer();
 
-        var error = await Assert.ThrowsAsync<VoiceNotFoundException>(() => synthesizer.SynthesizeAsync(LocalProvider.Request("Hello.", voiceId: "21m00Tcm4TlvDq8ikWAM")));
+        var error = await Assert.ThrowsAsync<VoiceNotFoundException>(() => synthesizer.SynthesizeAsync(LocalProvider.Request("Hello.", voiceId: "AAAAAAAAAAAAAAAAAAAA")));
 
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("voice_not_found", error.Status);
@@ -58,11 +58,31 @@ public sealed partial class LocalSpeechSynthesizerTests
         Assert.True(fast.Length < slow.Length * 0.85, $"1.2x gave {fast.Length} bytes, 0.8x gave {slow.Length}.");
     }
 
+    [Fact]
+    public async Task SynthesizeAsync_SpeedBelowTheEnginesSlowestRate_IsSlowedFurtherByLibsonic()
+    {
+        var slowest = await LocalProvider.SynthesizeAsync(LocalProvider.Request(LocalProvider.Sentence) with { VoiceSettings = new VoiceSettings { Speed = 80.0 / 175 } });
+        var quarter = await LocalProvider.SynthesizeAsync(LocalProvider.Request(LocalProvider.Sentence) with { VoiceSettings = new VoiceSettings { Speed = 0.25 } });
+        var fourfold = await LocalProvider.SynthesizeAsync(LocalProvider.Request(LocalProvider.Sentence) with { VoiceSettings = new VoiceSettings { Speed = 4.0 } });
+
+        // 0.25 is 80 words per minute stretched to 0.547 of its speed: about 1.8 times as long as the engine's slowest.
+        Assert.True(quarter.Length > slowest.Length * 1.5, $"0.25x gave {quarter.Length} bytes, 0.457x gave {slowest.Length}.");
+        Assert.True(fourfold.Length * 4 < slowest.Length, $"4x gave {fourfold.Length} bytes, 0.457x gave {slowest.Length}.");
+    }
+
+    [Theory]
+    [InlineData(0.25, 0.546875)]
+    [InlineData(0.5, 1.0)]
+    [InlineData(null, 1.0)]
+    public void Tempo_BelowEightyWordsPerMinute_IsTheRemainingFactor(double? speed, double tempo)
+        => Assert.Equal(tempo, LocalSpeechSynthesizer.Tempo(speed), 6);
+
     [Theory]
     [InlineData(null, 175)]
     [InlineData(1.2, 210)]
     [InlineData(0.1, 80)]
-    [InlineData(9.0, 450)]
+    [InlineData(4.0, 700)]
+    [InlineData(9.0, 990)]
     public void ToRate_Speed_MapsTo175WordsPerMinuteTimesSpeedWithinTheEnginesRange(double? speed, int rate)
         => Assert.Equal(rate, LocalSpeechSynthesizer.ToRate(speed));
 

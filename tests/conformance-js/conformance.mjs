@@ -1,6 +1,8 @@
-// Runs the official ElevenLabs JS SDK against a gateway. Usage: node conformance.mjs <baseUrl> <apiKey> <outDir>
-// Exits non-zero on the first failure. Audio files land in <outDir> for the caller to decode (soxi).
+// Runs the official ElevenLabs JS SDK and the official OpenAI JS SDK against a gateway.
+// Usage: node conformance.mjs <baseUrl> <apiKey> <outDir>
+// Exits non-zero if any step failed. Audio files land in <outDir> for the caller to decode (soxi, opusinfo).
 import { ElevenLabsClient } from "@elevenlabs/elevenlabs-js";
+import OpenAI from "openai";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
@@ -72,6 +74,18 @@ await step("voices.get", async () => {
   const voice = await client.voices.get(voiceId);
   check(voice.voiceId === voiceId, "wrong voice");
   return voice.name;
+});
+
+await step("voices.settings.getDefault", async () => {
+  const settings = await client.voices.settings.getDefault();
+  check(settings.stability === 0.5 && settings.similarityBoost === 0.75 && settings.useSpeakerBoost === true && settings.speed === 1, `bad defaults ${JSON.stringify(settings)}`);
+  return JSON.stringify(settings);
+});
+
+await step("voices.settings.get", async () => {
+  const settings = await client.voices.settings.get(voiceId);
+  check(typeof settings.stability === "number" && typeof settings.similarityBoost === "number", `bad settings ${JSON.stringify(settings)}`);
+  return `stability ${settings.stability}`;
 });
 
 await step("models.list", async () => {
@@ -155,6 +169,82 @@ await step("errors: unknown voice is a typed 404", async () => {
     return "404 voice_not_found";
   }
   throw new Error("no error");
+});
+
+// The official OpenAI SDK (audio.speech.create) against the OpenAI-compatible route.
+const openai = new OpenAI({ baseURL: new URL("v1", baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`).toString(), apiKey, maxRetries: 0, timeout: 120_000 });
+const magic = {
+  mp3: (bytes) => bytes.subarray(0, 3).toString("latin1") === "ID3" || (bytes[0] === 0xff && (bytes[1] & 0xe0) === 0xe0),
+  opus: (bytes) => bytes.subarray(0, 4).toString("latin1") === "OggS",
+  wav: (bytes) => bytes.subarray(0, 4).toString("latin1") === "RIFF",
+  flac: (bytes) => bytes.subarray(0, 4).toString("latin1") === "fLaC",
+  pcm: (bytes) => bytes.length % 2 === 0,
+};
+
+for (const format of Object.keys(magic)) {
+  await step(`openai audio.speech.create ${format}`, async () => {
+    const response = await openai.audio.speech.create({ model: "tts-1", voice: "alloy", input: text, response_format: format });
+    const bytes = Buffer.from(await response.arrayBuffer());
+    check(bytes.length > 1000, `only ${bytes.length} bytes`);
+    check(magic[format](bytes), `the body is not ${format}`);
+    await writeFile(join(outDir, `openai.${format}`), bytes);
+    return `${bytes.length} bytes, ${response.headers.get("content-type")}`;
+  });
+}
+
+await step("openai audio.speech.create aac is a clear 400", async () => {
+  try {
+    await openai.audio.speech.create({ model: "tts-1", voice: "alloy", input: text, response_format: "aac" });
+  } catch (error) {
+    check(error instanceof OpenAI.BadRequestError, `not a BadRequestError: ${error}`);
+    check(error.error?.code === "unsupported_value" && error.error?.param === "response_format", JSON.stringify(error.error));
+    check(typeof error.error?.message === "string" && error.error.message.length > 0, "err.error.message missing");
+    return error.error.message;
+  }
+  throw new Error("no error");
+});
+
+await step("openai errors: unknown model via err.error.message", async () => {
+  try {
+    await openai.audio.speech.create({ model: "tts-9", voice: "alloy", input: text });
+  } catch (error) {
+    check(error instanceof OpenAI.NotFoundError, `not a NotFoundError: ${error}`);
+    check(error.error?.code === "model_not_found", JSON.stringify(error.error));
+    check(error.error.message.includes("tts-9"), error.error.message);
+    return error.error.message;
+  }
+  throw new Error("no error");
+});
+
+await step("openai errors: speed out of range is a 400 naming the param", async () => {
+  try {
+    await openai.audio.speech.create({ model: "tts-1", voice: "alloy", input: text, speed: 5 });
+  } catch (error) {
+    check(error.status === 400 && error.error?.param === "speed" && error.error?.type === "invalid_request_error", JSON.stringify(error.error));
+    return error.error.message;
+  }
+  throw new Error("no error");
+});
+
+await step("openai speed 2.0 is applied and reported", async () => {
+  const { data, response } = await openai.audio.speech.create({ model: "tts-1", voice: { id: voiceId }, input: text, speed: 2 }).withResponse();
+  check(response.headers.get("x-speechgate-speed") === "2", `x-speechgate-speed ${response.headers.get("x-speechgate-speed")}`);
+  const bytes = Buffer.from(await data.arrayBuffer());
+  await writeFile(join(outDir, "openai-fast.mp3"), bytes);
+  return `${bytes.length} bytes`;
+});
+
+await step("openai stream_format sse", async () => {
+  const response = await openai.audio.speech.create({ model: "gpt-4o-mini-tts", voice: { id: voiceId }, input: text, response_format: "mp3", stream_format: "sse" });
+  check(response.headers.get("content-type").startsWith("text/event-stream"), response.headers.get("content-type"));
+  const events = (await response.text()).split("\n\n").filter((block) => block.startsWith("data: ")).map((block) => JSON.parse(block.slice(6)));
+  const deltas = events.filter((event) => event.type === "speech.audio.delta");
+  check(deltas.length > 0, "no speech.audio.delta");
+  check(events.at(-1).type === "speech.audio.done" && typeof events.at(-1).usage?.total_tokens === "number", `last event ${JSON.stringify(events.at(-1))}`);
+  const bytes = Buffer.concat(deltas.map((event) => Buffer.from(event.audio, "base64")));
+  check(magic.mp3(bytes), "the joined deltas are not MP3");
+  await writeFile(join(outDir, "openai-sse.mp3"), bytes);
+  return `${deltas.length} deltas, ${bytes.length} bytes`;
 });
 
 console.log(failures === 0 ? "conformance: all passed" : `conformance: ${failures} failed`);

@@ -18,7 +18,8 @@ internal static class ServeCommand
     {
         var port = new Option<int>("--port") { Description = "Port to listen on (0: any free port).", DefaultValueFactory = _ => GatewayHostOptions.DefaultPort };
         var host = new Option<string>("--host") { Description = "Address to bind; anything but loopback needs a gateway key.", DefaultValueFactory = _ => "127.0.0.1" };
-        var command = new Command("serve", "Run the ElevenLabs-compatible gateway (and OpenAI /v1/audio/speech) until Ctrl+C.") { port, host };
+        var https = new Option<bool>("--https") { Description = $"Serve HTTPS and wss:// with {GatewayCertificates.Section} from configuration, else the certificate of `speechgate certs create`." };
+        var command = new Command("serve", "Run the ElevenLabs-compatible gateway (and OpenAI /v1/audio/speech) until Ctrl+C.") { port, host, https };
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(context, async () =>
         {
             var options = new GatewayHostOptions
@@ -32,7 +33,15 @@ internal static class ServeCommand
             WebApplication app;
             try
             {
+                options.Certificate = parse.GetValue(https)
+                    ? GatewayCertificates.Load(services.GetRequiredService<IConfiguration>(), options.DataDirectory, TimeProvider.System)
+                    : null;
                 app = GatewayApplication.Build(options, configureGateway);
+            }
+            catch (GatewayCertificateException error)
+            {
+                await context.Error.WriteLineAsync($"error: {error.Message}");
+                return ExitCodes.InvalidInput;
             }
             catch (Exception error) when (error is InvalidOperationException or ArgumentException)
             {
@@ -42,7 +51,17 @@ internal static class ServeCommand
 
             await using (app)
             {
-                await app.StartAsync(cancellationToken);
+                try
+                {
+                    await app.StartAsync(cancellationToken);
+                }
+                catch (Exception error) when (error is IOException or InvalidOperationException or System.Security.Cryptography.CryptographicException)
+                {
+                    // A port in use, or Kestrel refusing an endpoint or certificate of its own configuration.
+                    await context.Error.WriteLineAsync($"error: the gateway could not start: {error.Message.ReplaceLineEndings(" ")}");
+                    return ExitCodes.Failure;
+                }
+
                 var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
                 await context.Error.WriteLineAsync($"speechgate: listening on {string.Join(", ", addresses)} (data: {options.DataDirectory}); Ctrl+C stops");
                 await WaitForStopAsync(app, cancellationToken);

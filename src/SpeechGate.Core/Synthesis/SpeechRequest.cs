@@ -77,4 +77,7 @@ public sealed record SpeechRequest(string Text, string VoiceId)
 
     /// <summary>Script line id, used to tell a regeneration from a first take.</summary>
     public string? LineId { get; init; }
+
+    /// <summary>An open provider session to send this request over (a realtime relay); transport only, never part of the cache key.</summary>
+    public ISpeechSession? Session { get; init; }
 }

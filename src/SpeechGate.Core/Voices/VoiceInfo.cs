@@ -1,3 +1,5 @@
+using SpeechGate.Synthesis;
+
 namespace SpeechGate.Voices;
 
 /// <summary>A voice a provider can speak with, in ElevenLabs' terms.</summary>
@@ -18,4 +20,7 @@ public sealed record VoiceInfo(string VoiceId, string Name, string Category, str
 
     /// <summary>Sharing status (enabled, disabled, copied, copied_disabled), if shared.</summary>
     public string? SharingStatus { get; init; }
+
+    /// <summary>The voice's stored settings, when the provider keeps any; null means the API defaults.</summary>
+    public VoiceSettings? Settings { get; init; }
 }

@@ -12,6 +12,7 @@ internal static class EspeakNative
     public const uint EndPause = 0x1000;
     public const int ParameterRate = 1;
     public const int RateMinimum = 80;
-    public const int RateMaximum = 450;
+    // Above 450 words per minute eSpeak NG speeds up through libsonic; 990 is the highest rate it accepts.
+    public const int RateMaximum = 990;
     public const int RateNormal = 175;
 }

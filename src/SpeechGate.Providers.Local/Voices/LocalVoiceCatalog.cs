@@ -32,10 +32,8 @@ internal sealed class LocalVoiceCatalog(EspeakEngine engine, IOptions<LocalSpeec
             return loaded;
         }
 
-        var voices = (await engine.ListVoicesAsync(options.Value.DataPath, options.Value.EngineInstances, cancellationToken).ConfigureAwait(false))
-            .Select(ToLocalVoice)
-            .ToList();
-        _voices = voices;
+        var engineVoices = await engine.ListVoicesAsync(options.Value.DataPath, options.Value.EngineInstances, cancellationToken).ConfigureAwait(false);
+        var voices = engineVoices.Select(ToLocalVoice).ToList();
         var byName = new Dictionary<string, LocalVoice>(StringComparer.OrdinalIgnoreCase);
         foreach (var voice in voices)
         {
@@ -43,10 +41,50 @@ internal sealed class LocalVoiceCatalog(EspeakEngine engine, IOptions<LocalSpeec
             byName.TryAdd(voice.Engine.Language, voice);
         }
 
+        // ElevenLabs' premade voices come after the engine's own, so the first listed voice stays the engine default.
+        var standIns = StandIns(engineVoices);
+        voices.AddRange(standIns.Values);
+        foreach (var (name, stock) in StockVoices.Names)
+        {
+            if (standIns.TryGetValue(stock.VoiceId, out var standIn))
+            {
+                byName.TryAdd(name, standIn);
+            }
+        }
+
+        _voices = voices;
+
         _byName = byName;
         var byId = voices.ToDictionary(voice => voice.VoiceId, StringComparer.Ordinal);
         Volatile.Write(ref _byId, byId);
         return byId;
+    }
+
+    private static Dictionary<string, LocalVoice> StandIns(IReadOnlyList<EspeakVoice> engineVoices)
+    {
+        var standIns = new Dictionary<string, LocalVoice>(StringComparer.Ordinal);
+        foreach (var stock in StockVoices.All)
+        {
+            if (engineVoices.FirstOrDefault(voice => voice.Identifier == stock.EngineFile) is not { } file)
+            {
+                continue;
+            }
+
+            var labels = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["language"] = "en",
+                ["accent"] = stock.Accent,
+                ["gender"] = stock.Gender,
+            };
+            var info = new VoiceInfo(stock.VoiceId, stock.Name, "premade", LocalVoices.ProviderName)
+            {
+                Labels = labels,
+                Description = $"Offline stand-in for ElevenLabs' premade voice {stock.Name}: eSpeak NG {stock.EngineVoice}.",
+            };
+            standIns[stock.VoiceId] = new LocalVoice(stock.VoiceId, file with { Identifier = stock.EngineVoice }, info);
+        }
+
+        return standIns;
     }
 
     private static LocalVoice ToLocalVoice(EspeakVoice voice)

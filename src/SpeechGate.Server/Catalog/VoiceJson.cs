@@ -25,7 +25,7 @@ internal static class VoiceJson
             ["description"] = voice.Description,
             ["preview_url"] = null,
             ["available_for_tiers"] = new JsonArray(),
-            ["settings"] = null,
+            ["settings"] = voice.Settings is { } settings ? VoiceSettingsJson.From(settings.WithDefaults()) : null,
             ["sharing"] = voice.SharingStatus is null ? null : Sharing(voice),
             ["high_quality_base_model_ids"] = new JsonArray(),
             ["verified_languages"] = new JsonArray(),

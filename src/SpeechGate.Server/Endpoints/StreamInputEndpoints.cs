@@ -36,6 +36,8 @@ internal static class StreamInputEndpoints
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         // The upgrade request's x-speechgate-project / -line-id / -cache headers apply to every generation of the session.
         query = query with { Template = GatewayRequestContext.Apply(context, query.Template) };
+        await using var relay = RealtimeRelay.Open(context, query.Template);
+        query = query with { Template = query.Template with { Session = relay } };
         using var session = new StreamInputSession(socket, context.RequestServices.GetRequiredService<ISpeechSynthesizer>(), query,
             context.RequestServices.GetRequiredService<GatewayKeyStore>(), authenticated ? GatewayAuthorization.KeyId(context.User) : null,
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger<StreamInputSession>(), context.RequestAborted);

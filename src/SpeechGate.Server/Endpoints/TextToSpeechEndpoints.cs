@@ -40,7 +40,9 @@ internal static class TextToSpeechEndpoints
         var synthesizer = context.RequestServices.GetRequiredService<ISpeechSynthesizer>();
         var writer = context.RequestServices.GetRequiredService<SpeechResponseWriter>();
         await using var speech = await StartedSpeech.StartAsync(synthesizer, request, context.RequestAborted);
-        if (shape == Shape.Audio)
+
+        // A stand-in's header is not part of what the hot path replays, so those answers always take the full path.
+        if (!StandInVoiceHeader.Apply(context, request) && shape == Shape.Audio)
         {
             context.Features.Get<HotHitCandidate>()?.Remember(speech.Audio);
         }

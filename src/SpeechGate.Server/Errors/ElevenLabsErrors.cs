@@ -10,7 +10,9 @@ internal static class ElevenLabsErrors
     public const string TraceIdHeader = "x-trace-id";
 
     public static Task WriteDetailAsync(HttpContext context, int statusCode, string status, string message, string? type = null, string? param = null)
-        => WriteAsync(context, statusCode, writer =>
+        => OpenAIErrors.Applies(context)
+        ? OpenAIErrors.WriteAsync(context, statusCode, message, status, param)
+        : WriteAsync(context, statusCode, writer =>
         {
             writer.WriteStartObject("detail");
             if (type is not null)
@@ -47,7 +49,9 @@ internal static class ElevenLabsErrors
     };
 
     public static Task WriteValidationAsync(HttpContext context, IReadOnlyList<ValidationError> errors)
-        => WriteAsync(context, StatusCodes.Status422UnprocessableEntity, writer =>
+        => OpenAIErrors.Applies(context)
+        ? OpenAIErrors.WriteValidationAsync(context, errors)
+        : WriteAsync(context, StatusCodes.Status422UnprocessableEntity, writer =>
         {
             writer.WriteStartArray("detail");
             foreach (var error in errors)

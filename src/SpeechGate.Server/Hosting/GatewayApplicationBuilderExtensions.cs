@@ -39,8 +39,10 @@ internal static class GatewayApplicationBuilderExtensions
         app.MapHealthEndpoints();
         app.MapTextToSpeechEndpoints();
         app.MapStreamInputEndpoints();
+        app.MapMultiStreamInputEndpoints();
         app.MapOpenAISpeechEndpoints();
         app.MapVoicesEndpoints();
+        app.MapVoiceSettingsEndpoints();
         app.MapModelsEndpoints();
         app.MapUserEndpoints();
         app.MapSpeechGateEndpoints();

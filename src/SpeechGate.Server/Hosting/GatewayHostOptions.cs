@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using SpeechGate.Hosting;
 
 namespace SpeechGate.Server.Hosting;
@@ -43,4 +44,7 @@ public sealed class GatewayHostOptions
 
     /// <summary>Shorthand for <see cref="GatewayOptions.RateLimitWindow"/>.</summary>
     public TimeSpan RateLimitWindow { get => Gateway.RateLimitWindow; set => Gateway.RateLimitWindow = value; }
+
+    /// <summary>The TLS certificate to serve HTTPS and <c>wss://</c> with; null serves plain HTTP (<see cref="GatewayCertificates"/>).</summary>
+    public X509Certificate2? Certificate { get; set; }
 }

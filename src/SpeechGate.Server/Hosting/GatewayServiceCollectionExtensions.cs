@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SpeechGate.Providers.ElevenLabs;
 using SpeechGate.Server.Authentication;
 using SpeechGate.Server.Catalog;
+using SpeechGate.Server.Endpoints.OpenAI;
 using SpeechGate.Server.Endpoints.TextToSpeech;
 using SpeechGate.Server.Errors;
 using SpeechGate.Server.Hosting;
@@ -42,6 +43,7 @@ internal static class GatewayServiceCollectionExtensions
                 ? new ElevenLabsAccountCatalog(provider, provider.GetRequiredService<LocalAccountCatalog>())
                 : provider.GetRequiredService<LocalAccountCatalog>());
         services.TryAddSingleton<SpeechResponseWriter>();
+        services.TryAddSingleton<OpenAISpeechWriter>();
         services.TryAddSingleton<HotHitIndex>();
         services.AddGatewayPipeline(configuration, options);
         return services;

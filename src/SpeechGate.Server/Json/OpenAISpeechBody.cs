@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace SpeechGate.Server.Json;
 
 /// <summary>OpenAI's <c>POST /v1/audio/speech</c> body.</summary>
@@ -7,11 +9,15 @@ internal sealed class OpenAISpeechBody
 
     public string? Input { get; init; }
 
-    public string? Voice { get; init; }
+    /// <summary>A voice name or id, or the object form <c>{"id": "…"}</c> (openai 7.x).</summary>
+    public JsonElement? Voice { get; init; }
 
     public string? ResponseFormat { get; init; }
 
     public double? Speed { get; init; }
 
     public string? Instructions { get; init; }
+
+    /// <summary><c>audio</c> (default) or <c>sse</c>.</summary>
+    public string? StreamFormat { get; init; }
 }

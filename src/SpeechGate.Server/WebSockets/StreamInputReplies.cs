@@ -23,7 +23,7 @@ internal static class StreamInputReplies
         writer.WriteNumber("code", code);
     });
 
-    private static void WriteAlignment(Utf8JsonWriter writer, string name, CharacterAlignment? alignment, double offsetSeconds)
+    public static void WriteAlignment(Utf8JsonWriter writer, string name, CharacterAlignment? alignment, double offsetSeconds)
     {
         if (alignment is null)
         {
@@ -58,7 +58,7 @@ internal static class StreamInputReplies
 
     private static int Milliseconds(double seconds) => Math.Max(0, (int)Math.Round(seconds * 1000, MidpointRounding.AwayFromZero));
 
-    private static byte[] Write(Action<Utf8JsonWriter> body)
+    public static byte[] Write(Action<Utf8JsonWriter> body)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))

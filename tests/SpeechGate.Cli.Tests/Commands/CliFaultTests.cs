@@ -6,6 +6,9 @@ using SpeechGate.Testing;
 namespace SpeechGate.Cli.Tests.Commands;
 
 /// <summary>Issue 11, findings 3, 4 and 9: budgets bind to real keys, -o never replaces devices, pipes or links, bad input exits 2.</summary>
+// Creates gateway keys in the shared data directory, which switches a keyless `serve` to "keys required": never in
+// parallel with the serve test, and every key is revoked again.
+[Collection(SharedGatewayKeys.Name)]
 public sealed class CliFaultTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("speechgate-cli-faults-").FullName;
@@ -20,6 +23,7 @@ public sealed class CliFaultTests : IDisposable
 
         var set = await CliRun.InvokeAsync(new FakeSpeechSynthesizer(), "budget", "set", "--key", name, "--credits", "100");
         var show = await CliRun.InvokeAsync(new FakeSpeechSynthesizer(), "budget", "show", "--json");
+        await new GatewayKeyStore(CliRun.DataDirectory).RevokeAsync(key.Key.Id);
 
         Assert.Equal(0, set.ExitCode);
         using var json = JsonDocument.Parse(show.Output);

@@ -3,6 +3,7 @@ using SpeechGate.Testing;
 
 namespace SpeechGate.Cli.Tests.Commands;
 
+[Collection(SharedGatewayKeys.Name)]
 public class KeysCommandTests
 {
     [Fact]

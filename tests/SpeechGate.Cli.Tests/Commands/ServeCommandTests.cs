@@ -6,6 +6,7 @@ using SpeechGate.Testing;
 
 namespace SpeechGate.Cli.Tests.Commands;
 
+[Collection(SharedGatewayKeys.Name)]
 public partial class ServeCommandTests
 {
     [Fact]

@@ -48,6 +48,7 @@ public class SpeechCacheKeyTests
         ("LineId", r => r with { LineId = "line-7" }),
         ("BypassCache", r => r with { BypassCache = true }),
         ("EnableLogging", r => r with { EnableLogging = false }),
+        ("Session", r => r with { Session = new NoSession() }),
     ];
 
     [Fact]
@@ -158,5 +159,17 @@ public class SpeechCacheKeyTests
     {
         Assert.Throws<FormatException>(() => SpeechCacheKey.Parse("ABC"));
         Assert.Throws<FormatException>(() => SpeechCacheKey.Parse(new string('G', 64)));
+    }
+
+    // A realtime session only carries the call; it never changes the audio.
+    private sealed class NoSession : ISpeechSession
+    {
+        public string Provider => "none";
+
+        public bool CanServe(SpeechRequest request) => false;
+
+        public Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -42,7 +42,7 @@ public sealed class LocalVoiceDirectoryTests
     {
         var directory = new LocalVoiceDirectory(LocalProvider.Catalog);
 
-        Assert.Null(await directory.GetVoiceAsync("21m00Tcm4TlvDq8ikWAM"));
+        Assert.Null(await directory.GetVoiceAsync("AAAAAAAAAAAAAAAAAAAA"));
     }
 
     [Theory]

@@ -15,6 +15,9 @@ internal static class FakeElevenLabsRoutes
         app.MapPost("/v1/text-to-speech/{voice_id}/with-timestamps", tts.Handler(streamed: false, timestamps: true));
         app.MapPost("/v1/text-to-speech/{voice_id}/stream/with-timestamps", tts.Handler(streamed: true, timestamps: true));
 
+        app.Map("/v1/text-to-speech/{voice_id}/stream-input", new FakeRealtimeEndpoint(server, multi: false).HandleAsync);
+        app.Map("/v1/text-to-speech/{voice_id}/multi-stream-input", new FakeRealtimeEndpoint(server, multi: true).HandleAsync);
+
         var voices = new FakeVoiceEndpoints(server);
         app.MapGet("/v1/voices", Authed(server, voices.ListV1Async));
         app.MapGet("/v2/voices", Authed(server, voices.ListV2Async));

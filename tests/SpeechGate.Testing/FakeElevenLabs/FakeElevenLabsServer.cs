@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SpeechGate.Testing.FakeElevenLabs;
@@ -22,6 +23,7 @@ public sealed class FakeElevenLabsServer : IAsyncDisposable
     private readonly ConcurrentQueue<FakeElevenLabsRequest> _requests = new();
     private readonly ConcurrentQueue<FakeFault> _faults = new();
     private int _sequence;
+    private int _webSocketSessions;
 
     private FakeElevenLabsServer(WebApplication app, string apiKey)
     {
@@ -50,6 +52,9 @@ public sealed class FakeElevenLabsServer : IAsyncDisposable
     /// <summary>Every request so far, in arrival order.</summary>
     public IReadOnlyList<FakeElevenLabsRequest> Requests => [.. _requests];
 
+    /// <summary>WebSocket connections accepted on stream-input and multi-stream-input so far.</summary>
+    public int WebSocketSessions => Volatile.Read(ref _webSocketSessions);
+
     /// <summary>Every credit billed so far.</summary>
     public long BilledCharacters => _requests.Sum(r => (long)r.BilledCharacters);
 
@@ -59,7 +64,9 @@ public sealed class FakeElevenLabsServer : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Services.AddRoutingCore();
+        builder.Services.AddWebSockets(_ => { });
         var app = builder.Build();
+        app.UseWebSockets();
         var server = new FakeElevenLabsServer(app, apiKey);
         FakeElevenLabsRoutes.Map(app, server);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -96,6 +103,17 @@ public sealed class FakeElevenLabsServer : IAsyncDisposable
         }
 
         context.Request.Body.Position = 0;
+        _requests.Enqueue(record);
+        Timeline.Mark($"request:{record.Sequence}");
+        return record;
+    }
+
+    internal void CountWebSocketSession() => Interlocked.Increment(ref _webSocketSessions);
+
+    /// <summary>Records one generation of a WebSocket session as a request (method <c>WS</c>, body the text generated).</summary>
+    internal FakeElevenLabsRequest Record(string method, string path, string body)
+    {
+        var record = new FakeElevenLabsRequest { Sequence = Interlocked.Increment(ref _sequence), Method = method, Path = path, Query = string.Empty, Body = body, ApiKey = ApiKey };
         _requests.Enqueue(record);
         Timeline.Mark($"request:{record.Sequence}");
         return record;

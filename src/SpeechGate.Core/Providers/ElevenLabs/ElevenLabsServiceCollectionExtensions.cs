@@ -40,6 +40,8 @@ public static class ElevenLabsServiceCollectionExtensions
 
         services.AddSingleton(new ProviderTenant(ProviderName, provider => provider.GetRequiredService<IOptions<ElevenLabsOptions>>().Value.Tenant));
         services.TryAddKeyedTransient<ISpeechSynthesizer>(ProviderName, (provider, _) => provider.GetRequiredService<ElevenLabsSpeechSynthesizer>());
+        services.TryAddKeyedSingleton<ISpeechSessionFactory>(ProviderName, (provider, _) => new ElevenLabsRealtimeSessionFactory(
+            provider.GetRequiredService<IOptions<ElevenLabsOptions>>(), provider.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()));
         services.TryAddKeyedTransient<IVoiceDirectory>(ProviderName, (provider, _) => new ElevenLabsVoiceDirectory(provider.GetRequiredService<ElevenLabsClient>()));
         return services;
     }

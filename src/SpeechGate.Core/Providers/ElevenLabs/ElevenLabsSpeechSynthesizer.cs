@@ -34,6 +34,12 @@ internal sealed partial class ElevenLabsSpeechSynthesizer(
             throw new ElevenLabsException(401, "needs_authorization", $"No ElevenLabs API key is configured: set {ElevenLabsOptions.ApiKeyVariable}.");
         }
 
+        // A realtime relay carries the request over its upstream WebSocket when it fits (same voice, model, format).
+        if (request.Session is { Provider: ElevenLabsVoiceDirectory.ProviderName } session && session.CanServe(request))
+        {
+            return await session.SynthesizeAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
         var route = ElevenLabsTextToSpeechRoute.For(request);
         var body = JsonSerializer.SerializeToUtf8Bytes(TextToSpeechBody.From(request), ElevenLabsJsonContext.Default.TextToSpeechBody);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);

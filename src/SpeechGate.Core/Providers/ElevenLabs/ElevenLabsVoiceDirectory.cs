@@ -45,5 +45,6 @@ internal sealed class ElevenLabsVoiceDirectory(ElevenLabsClient client) : IVoice
         Description = voice.Description,
         PublicOwnerId = voice.Sharing?.PublicOwnerId,
         SharingStatus = voice.Sharing?.Status,
+        Settings = voice.Settings,
     };
 }
