@@ -19,6 +19,8 @@ internal static class CliApplication
             SayCommand.Create(services, context),
             VoicesCommand.Create(services, context, providers),
             EstimateCommand.Create(services, context),
+            ProofCommand.Create(services, context),
+            DiffCommand.Create(services, context),
             BudgetCommand.Create(services, context),
             LedgerCommand.Create(services, context),
             CacheCommand.Create(services, context),

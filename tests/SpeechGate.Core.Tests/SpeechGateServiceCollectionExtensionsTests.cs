@@ -67,4 +67,20 @@ public sealed class SpeechGateServiceCollectionExtensionsTests : IDisposable
         Assert.Equal(2, totals[0].Requests);
         Assert.True(File.Exists(Path.Combine(_data, "speechgate.db")));
     }
+
+    [Fact]
+    public async Task AddSpeechGate_ProofingIsFirst_BilledNoiseSharesOneClipAndIsNeverSent()
+    {
+        var provider = new FakeSpeechSynthesizer();
+        await using var services = Build(new() { ["Voices:RecentVoicesFile"] = Path.Combine(_data, "recent.json") }, provider);
+        var pipeline = services.GetRequiredService<ISpeechSynthesizer>();
+
+        foreach (var text in new[] { "  Hello   world\u200B ", "Hello world" })
+        {
+            await using var audio = await pipeline.SynthesizeAsync(new SpeechRequest(text, "voice"));
+            await audio.ReadAllBytesAsync();
+        }
+
+        Assert.Equal("Hello world", Assert.Single(provider.Requests).Text);
+    }
 }

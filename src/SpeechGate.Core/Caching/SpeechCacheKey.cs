@@ -48,8 +48,9 @@ public sealed record SpeechCacheKey
         writer.Write(request.Seed);
         writer.Write(request.PronunciationDictionaryLocators, static (w, locator) =>
         {
-            w.Write(locator.PronunciationDictionaryId);
-            w.Write(Optional(locator.VersionId));
+            // A project lexicon is keyed by the entries that apply to this text, not by the upload that carries them.
+            w.Write(locator.KeyVersion is null ? locator.PronunciationDictionaryId : "lexicon");
+            w.Write(Optional(locator.KeyVersion ?? locator.VersionId));
         });
         writer.Write(Optional(request.PreviousText));
         writer.Write(Optional(request.NextText));

@@ -1,3 +1,5 @@
+using YamlDotNet.Serialization;
+
 namespace SpeechGate.Voiceover;
 
 /// <summary>One line of a script; its id ties regenerations of the line together in the ledger.</summary>
@@ -14,4 +16,12 @@ public sealed class VoiceoverLine
 
     /// <summary>Model for this line (overrides the script's).</summary>
     public string? Model { get; set; }
+
+    /// <summary>For a caption cue: when it appears (null for other scripts).</summary>
+    [YamlIgnore]
+    public TimeSpan? Start { get; set; }
+
+    /// <summary>For a caption cue: when it disappears.</summary>
+    [YamlIgnore]
+    public TimeSpan? End { get; set; }
 }

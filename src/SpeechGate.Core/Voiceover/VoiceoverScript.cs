@@ -2,7 +2,8 @@ namespace SpeechGate.Voiceover;
 
 /// <summary>A voiceover script: lines to render, with defaults for voice, model and format.</summary>
 /// <remarks>
-/// YAML or JSON: <c>{voice, model, format, project, lines: [{id, text, voice?, model?}]}</c>; plain text is one line per
+/// YAML or JSON: <c>{voice, model, format, project, lines: [{id, text, voice?, model?}]}</c>; SRT/WebVTT: one line per
+/// cue (its id, or <c>cue-N</c>); plain text is one line per
 /// paragraph (blank-line separated), with ids <c>line-1</c>, <c>line-2</c>…
 /// </remarks>
 public sealed class VoiceoverScript

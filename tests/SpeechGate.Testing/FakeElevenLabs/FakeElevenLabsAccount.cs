@@ -26,6 +26,9 @@ public sealed class FakeElevenLabsAccount
     /// <summary>Generations, by history item id.</summary>
     public ConcurrentDictionary<string, FakeHistoryItem> History { get; } = new();
 
+    /// <summary>Pronunciation dictionaries uploaded, by id.</summary>
+    public ConcurrentDictionary<string, FakePronunciationLexicon> PronunciationDictionaries { get; } = new();
+
     /// <summary>Designed previews not yet kept, by generated voice id.</summary>
     public ConcurrentDictionary<string, string> GeneratedVoices { get; } = new();
 

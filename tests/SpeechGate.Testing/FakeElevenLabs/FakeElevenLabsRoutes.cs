@@ -31,6 +31,9 @@ internal static class FakeElevenLabsRoutes
         app.MapPost("/v1/text-to-voice/design", Authed(server, design.DesignAsync));
         app.MapPost("/v1/text-to-voice", Authed(server, design.CreateAsync));
 
+        var dictionaries = new FakePronunciationDictionaryEndpoints(server);
+        app.MapPost("/v1/pronunciation-dictionaries/add-from-file", Authed(server, dictionaries.AddFromFileAsync));
+
         var account = new FakeAccountEndpoints(server);
         app.MapGet("/v1/models", Authed(server, FakeAccountEndpoints.ModelsAsync, missingKey: new FakeError(404, "workspace_not_found", "Workspace not found.") { Type = "not_found" }));
         app.MapGet("/v1/user", Authed(server, account.UserAsync));

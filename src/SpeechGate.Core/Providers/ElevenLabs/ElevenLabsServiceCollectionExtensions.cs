@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SpeechGate.Proofing.Lexicons;
 using SpeechGate.Providers.ElevenLabs;
 using SpeechGate.Synthesis;
 using SpeechGate.Voices;
@@ -38,6 +39,11 @@ public static class ElevenLabsServiceCollectionExtensions
                 provider.GetRequiredService<TimeProvider>()))
             .RedactLoggedHeaders(["xi-api-key"]);
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILexiconPublisher, ElevenLabsLexiconPublisher>(provider => new ElevenLabsLexiconPublisher(
+            provider.GetRequiredService<IHttpClientFactory>(),
+            provider.GetRequiredService<IOptions<ElevenLabsOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<LexiconPublications>()?.File)));
         services.AddSingleton(new ProviderTenant(ProviderName, provider => provider.GetRequiredService<IOptions<ElevenLabsOptions>>().Value.Tenant));
         services.TryAddKeyedTransient<ISpeechSynthesizer>(ProviderName, (provider, _) => provider.GetRequiredService<ElevenLabsSpeechSynthesizer>());
         services.TryAddKeyedSingleton<ISpeechSessionFactory>(ProviderName, (provider, _) => new ElevenLabsRealtimeSessionFactory(
