@@ -21,6 +21,7 @@ internal static class CliApplication
             EstimateCommand.Create(services, context),
             ProofCommand.Create(services, context),
             DiffCommand.Create(services, context),
+            RenderCommand.Create(services, context),
             BudgetCommand.Create(services, context),
             LedgerCommand.Create(services, context),
             CacheCommand.Create(services, context),

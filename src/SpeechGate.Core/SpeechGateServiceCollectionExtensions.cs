@@ -15,9 +15,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SpeechGateServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers proofing, voice resolution, budgets, the ledger, the cache and estimates with their state under
-    /// <paramref name="dataDirectory"/>, and the pipeline in request order: proofing → request resolution (voice,
-    /// provider, tenant) → lexicons → metering → cache → budget → provider router. Providers are registered by the host.
+    /// Registers proofing, voice resolution, budgets, the ledger, the cache, estimates and the voiceover renderer with
+    /// their state under <paramref name="dataDirectory"/>, and the pipeline in request order: proofing → request
+    /// resolution (voice, provider, tenant) → lexicons → metering → cache → budget → provider router. Providers are
+    /// registered by the host.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">Sections <c>Providers</c>, <c>Proofing</c>, <c>Budget</c>, <c>Voices</c>, <c>Cache</c>, <c>Mode</c>.</param>
@@ -60,6 +61,7 @@ public static class SpeechGateServiceCollectionExtensions
         services.TryAddSingleton(sp => new SpendEstimator(
             sp.GetRequiredService<CreditEstimator>(), sp.GetRequiredService<IBudgetStore>(), sp.GetService<ICacheProbe>(), sp.GetService<UpstreamQuota>(),
             sp.GetRequiredService<SpeechRequestResolver>()));
+        services.AddVoiceoverRendering();
 
         // Proofing first, so every later stage (and the cache key) sees the proofed text; request resolution next (voice,
         // provider, tenant: SpeechRequestResolver), so every stage sees the effective request, the cache keys on the

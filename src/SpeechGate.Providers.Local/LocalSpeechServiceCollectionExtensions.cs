@@ -2,8 +2,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SpeechGate.Providers.Local;
 using SpeechGate.Providers.Local.Engine;
+using SpeechGate.Providers.Local.Rendering;
 using SpeechGate.Providers.Local.Voices;
 using SpeechGate.Synthesis;
+using SpeechGate.Voiceover.Rendering;
 using SpeechGate.Voices;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -19,6 +21,7 @@ public static class LocalSpeechServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<LocalSpeechOptions>().BindConfiguration(LocalSpeechOptions.SectionName);
+        services.TryAddSingleton<IRenderAudio, NativeRenderAudio>();
         services.TryAddSingleton(sp => new LocalVoiceCatalog(EspeakEngine.Shared, sp.GetRequiredService<IOptions<LocalSpeechOptions>>()));
         services.TryAddKeyedSingleton<ISpeechSynthesizer>(
             LocalVoices.ProviderName,

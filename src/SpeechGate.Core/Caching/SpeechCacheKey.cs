@@ -8,7 +8,8 @@ namespace SpeechGate.Caching;
 /// Fields are listed explicitly and encoded length-prefixed, so no two requests that differ in one field share a key.
 /// Defaults are filled in first, so an explicit default and an omitted field give the same key. Who pays
 /// (<see cref="SpeechRequest.AccountId"/>, <see cref="SpeechRequest.Project"/>, <see cref="SpeechRequest.LineId"/>) and
-/// <see cref="SpeechRequest.BypassCache"/> and <see cref="SpeechRequest.EnableLogging"/> never change the audio and are left out.
+/// <see cref="SpeechRequest.BypassCache"/> and <see cref="SpeechRequest.EnableLogging"/> never change the audio and are left out,
+/// and so are request ids marked <see cref="SpeechRequest.RequestIdsAreHints"/>.
 /// </remarks>
 public sealed record SpeechCacheKey
 {
@@ -54,8 +55,9 @@ public sealed record SpeechCacheKey
         });
         writer.Write(Optional(request.PreviousText));
         writer.Write(Optional(request.NextText));
-        writer.Write(request.PreviousRequestIds, static (w, id) => w.Write(id));
-        writer.Write(request.NextRequestIds, static (w, id) => w.Write(id));
+        // Hints (a render's neighbours) are encoded as if absent: the neighbours' text above already keys continuity.
+        writer.Write(request.RequestIdsAreHints ? [] : request.PreviousRequestIds, static (w, id) => w.Write(id));
+        writer.Write(request.RequestIdsAreHints ? [] : request.NextRequestIds, static (w, id) => w.Write(id));
         writer.Write(Optional(request.ApplyTextNormalization) ?? "auto");
         writer.Write(request.ApplyLanguageTextNormalization ?? false);
         writer.Write(request.UsePvcAsIvc ?? false);

@@ -45,6 +45,12 @@ public sealed record SpeechRequest(string Text, string VoiceId)
     /// <summary>Request ids of later generations (at most three); they take precedence over <see cref="NextText"/>.</summary>
     public IReadOnlyList<string> NextRequestIds { get; init; } = [];
 
+    /// <summary>
+    /// The request ids are continuity hints only: the cache key leaves them out and keys on the neighbours' text, so
+    /// re-rendering one line never changes (and re-pays) the lines after it.
+    /// </summary>
+    public bool RequestIdsAreHints { get; init; }
+
     /// <summary><c>auto</c>, <c>on</c> or <c>off</c>; null is the API default (<c>auto</c>).</summary>
     public string? ApplyTextNormalization { get; init; }
 

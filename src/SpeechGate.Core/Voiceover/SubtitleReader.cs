@@ -61,6 +61,11 @@ public static partial class SubtitleReader
                 throw SpeechException.Validation("script", $"{name}:{line}: expected a cue timing such as '00:00:01,000 --> 00:00:03,500'.");
             }
 
+            if (Time(timing.Groups["end"]) < Time(timing.Groups["start"]))
+            {
+                throw SpeechException.Validation("script", $"{name}:{index + 1}: the cue ends before it starts ('{lines[index].Trim()}').");
+            }
+
             var textStart = index + 1;
             var end = SkipBlock(lines, index);
             var text = string.Join('\n', lines.Skip(textStart).Take(end - textStart));

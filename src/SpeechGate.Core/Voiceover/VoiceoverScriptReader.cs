@@ -6,8 +6,8 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace SpeechGate.Voiceover;
 
-/// <summary>Reads scripts (YAML, JSON, SRT/WebVTT captions or plain text) and turns them into speech requests.</summary>
-public static class VoiceoverScriptReader
+/// <summary>Reads scripts (YAML, JSON, SRT, WebVTT, CSV or plain text) and turns them into speech requests.</summary>
+public static partial class VoiceoverScriptReader
 {
     private static readonly IDeserializer Yaml = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
 
@@ -21,14 +21,14 @@ public static class VoiceoverScriptReader
     {
         ArgumentNullException.ThrowIfNull(content);
         var extension = Path.GetExtension(name).ToLowerInvariant();
-        if (SubtitleReader.IsSubtitleFile(name))
+        switch (extension)
         {
-            return Captions(SubtitleReader.Parse(content, name));
-        }
-
-        if (extension is not (".yaml" or ".yml" or ".json"))
-        {
-            return PlainText(content);
+            case ".srt" or ".vtt":
+                return Captions(SubtitleReader.Parse(content, name), name);
+            case ".csv":
+                return CsvScriptReader.Parse(content, name);
+            case not (".yaml" or ".yml" or ".json"):
+                return PlainText(content);
         }
 
         try
@@ -63,24 +63,38 @@ public static class VoiceoverScriptReader
             Text = line.Text,
             VoiceId = line.Voice ?? script.Voice ?? defaultVoice,
             ModelId = line.Model ?? script.Model ?? template?.ModelId,
+            VoiceSettings = Settings(line.Settings, script.Settings) ?? template?.VoiceSettings,
+            LanguageCode = line.Language ?? script.Language ?? template?.LanguageCode,
             Format = format,
             Project = script.Project ?? template?.Project,
             LineId = line.Id,
         });
     }
 
-    // One line per cue, said as displayed minus markup; ids are the cue's own (SRT counter, WebVTT id) or cue-N.
-    private static VoiceoverScript Captions(IReadOnlyList<SubtitleCue> cues)
-        => new()
+    // One line per cue, said as displayed minus markup, spoken by its <v Name> (a voice alias), placed at its time. Ids
+    // name files, so: a WebVTT id that is file-safe as it is, cue-<counter> for SRT's counters, cue-N otherwise.
+    private static VoiceoverScript Captions(IReadOnlyList<SubtitleCue> cues, string name)
+    {
+        var script = new VoiceoverScript();
+        foreach (var (cue, i) in cues.Select((cue, i) => (cue, i)))
         {
-            Lines = [.. cues.Select((cue, i) => new VoiceoverLine
+            if (cue.SpokenText.Length == 0)
             {
-                Id = string.IsNullOrEmpty(cue.Id) ? $"cue-{i + 1}" : cue.Id,
-                Text = cue.SpokenText,
-                Start = cue.Start,
-                End = cue.End,
-            })],
-        };
+                throw SpeechException.Validation("script", $"{name}:{cue.Line}: the cue has no text.");
+            }
+
+            var id = cue.Id is { } own && SafeCueId().IsMatch(own) ? (own.All(char.IsAsciiDigit) ? $"cue-{own}" : own) : $"cue-{i + 1}";
+            script.Lines.Add(new VoiceoverLine { Id = id, Text = cue.SpokenText, Voice = cue.Speaker, Start = cue.Start.TotalSeconds, End = cue.End.TotalSeconds });
+        }
+
+        return script;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex SafeCueId();
+
+    private static VoiceSettings? Settings(VoiceSettings? line, VoiceSettings? script)
+        => line is null ? script : script is null ? line : line.WithDefaults(script);
 
     private static VoiceoverScript PlainText(string content)
     {

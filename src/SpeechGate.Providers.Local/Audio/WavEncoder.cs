@@ -24,7 +24,7 @@ internal sealed class WavEncoder(int inputRate, int outputRate) : IAudioEncoder
 
     public void Dispose() => _converter.Dispose();
 
-    private static void WriteHeader(Span<byte> header, int dataLength, int sampleRate)
+    public static void WriteHeader(Span<byte> header, int dataLength, int sampleRate)
     {
         "RIFF"u8.CopyTo(header);
         BinaryPrimitives.WriteInt32LittleEndian(header[4..], 36 + dataLength);

@@ -26,6 +26,9 @@ internal sealed class FakeElevenLabsCli : IAsyncDisposable
 
     public string? Mode { get; set; }
 
+    /// <summary>A cache directory shared by every run of this CLI (null: a fresh cache per run).</summary>
+    public string? CacheDirectory { get; set; }
+
     /// <summary>Use the real eSpeak NG provider as "local" instead of the fake.</summary>
     public bool RealLocalEngine { get; set; }
 
@@ -55,6 +58,11 @@ internal sealed class FakeElevenLabsCli : IAsyncDisposable
             }
 
             services.AddLocalSpeechProvider();
+        }
+
+        if (CacheDirectory is { } cache)
+        {
+            services.Configure<SpeechGate.Caching.SpeechCacheOptions>(options => options.Directory = cache);
         }
 
         services.AddElevenLabsSpeechProvider();

@@ -49,6 +49,9 @@ public class SpeechCacheKeyTests
         ("BypassCache", r => r with { BypassCache = true }),
         ("EnableLogging", r => r with { EnableLogging = false }),
         ("Session", r => r with { Session = new NoSession() }),
+
+        // Marks the request ids as hints, which leaves them out of the key (RenderingPartsTests covers that side).
+        ("RequestIdsAreHints", r => r with { RequestIdsAreHints = true }),
     ];
 
     [Fact]

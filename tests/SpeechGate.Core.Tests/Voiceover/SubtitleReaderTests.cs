@@ -73,8 +73,8 @@ public sealed class SubtitleReaderTests
     {
         var script = VoiceoverScriptReader.Parse("1\n00:00:01,000 --> 00:00:02,000\nFirst.\n\n7\n00:00:03,000 --> 00:00:04,000\nSecond.\n", "a.srt");
 
-        Assert.Equal(["1", "7"], script.Lines.Select(line => line.Id));
+        Assert.Equal(["cue-1", "cue-7"], script.Lines.Select(line => line.Id));
         Assert.Equal(["First.", "Second."], script.Lines.Select(line => line.Text));
-        Assert.Equal(TimeSpan.FromSeconds(3), script.Lines[1].Start);
+        Assert.Equal(3.0, script.Lines[1].Start);
     }
 }

@@ -10,6 +10,7 @@ namespace SpeechGate.Testing.FakeElevenLabs;
 public sealed class FakeAudio
 {
     private readonly byte[] _header;
+    private readonly byte[]? _content;
     private ulong _state;
     private long _position;
 
@@ -23,6 +24,17 @@ public sealed class FakeAudio
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(identity));
         _state = BinaryPrimitives.ReadUInt64LittleEndian(hash) | 1;
     }
+
+    private FakeAudio(byte[] content, AudioFormat format)
+    {
+        Format = format;
+        Length = content.Length;
+        _header = [];
+        _content = content;
+    }
+
+    /// <summary>Wraps bytes made elsewhere (see <see cref="FakeElevenLabsBehavior.AudioFactory"/>).</summary>
+    public static FakeAudio FromContent(byte[] content, AudioFormat format) => new(content, format);
 
     /// <summary>The output format.</summary>
     public AudioFormat Format { get; }
@@ -58,6 +70,13 @@ public sealed class FakeAudio
     public int Fill(Span<byte> destination)
     {
         var count = (int)Math.Min(destination.Length, Remaining);
+        if (_content is not null)
+        {
+            _content.AsSpan((int)_position, count).CopyTo(destination);
+            _position += count;
+            return count;
+        }
+
         for (var i = 0; i < count; i++, _position++)
         {
             destination[i] = _position < _header.Length ? _header[_position] : Next();

@@ -18,6 +18,12 @@ public sealed class FakeElevenLabsBehavior
     /// <summary>The shape of error bodies (an invalid key always uses the current shape, as observed live).</summary>
     public FakeErrorFormat ErrorFormat { get; set; } = FakeErrorFormat.Legacy;
 
+    /// <summary>
+    /// Makes the audio bytes (identity, format, seconds) instead of the hash-seeded pattern: tests that decode audio
+    /// plug in a real encoder so the fake answers decodable clips, as ElevenLabs does. Must be deterministic.
+    /// </summary>
+    public Func<string, Audio.AudioFormat, double, byte[]>? AudioFactory { get; set; }
+
     /// <summary>Seconds of audio per character of text (about 1,000 characters a minute).</summary>
     public double SecondsPerCharacter { get; set; } = 0.06;
 }

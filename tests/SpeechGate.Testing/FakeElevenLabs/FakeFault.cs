@@ -35,6 +35,9 @@ public sealed record FakeFault(FakeFaultKind Kind)
     /// <summary>Connection reset after <paramref name="bytes"/> body bytes.</summary>
     public static FakeFault ResetAfterBytes(int bytes, Task? gate = null) => new(FakeFaultKind.ResetAfterBytes) { Bytes = bytes, Gate = gate };
 
+    /// <summary>Holds the next request, unbilled, until <paramref name="gate"/> completes.</summary>
+    public static FakeFault Hold(Task gate) => new(FakeFaultKind.Hold) { Gate = gate };
+
     /// <summary>A slow body: <paramref name="interval"/> between chunks.</summary>
     public static FakeFault SlowBody(TimeSpan interval) => new(FakeFaultKind.SlowBody) { Delay = interval };
 }

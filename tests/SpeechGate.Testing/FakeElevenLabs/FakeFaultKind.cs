@@ -20,4 +20,7 @@ public enum FakeFaultKind
 
     /// <summary>Sends the body with <see cref="FakeFault.Delay"/> between chunks.</summary>
     SlowBody,
+
+    /// <summary>Holds the request before charging until <see cref="FakeFault.Gate"/> completes (not billed if the client leaves).</summary>
+    Hold,
 }

@@ -106,6 +106,19 @@ internal sealed class FakeTextToSpeechEndpoint(FakeElevenLabsServer server)
             case FakeFaultKind.TooManyConcurrentRequests:
                 await server.WriteErrorAsync(context, FakeError.TooManyConcurrentRequests(server.Behavior.ConcurrencyLimit ?? 2), record).ConfigureAwait(false);
                 return true;
+            case FakeFaultKind.Hold:
+                try
+                {
+                    server.Timeline.Mark($"held:{record.Sequence}");
+                    await fault.Gate!.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+                    return false;
+                }
+                catch (OperationCanceledException)
+                {
+                    record.Aborted = true;
+                    return true;
+                }
+
             case FakeFaultKind.ResetBeforeResponse:
                 record.Aborted = true;
                 context.Abort();
@@ -132,7 +145,9 @@ internal sealed class FakeTextToSpeechEndpoint(FakeElevenLabsServer server)
         // The with-timestamps content types are UNVERIFIED; the bodies are JSON (NDJSON when streamed).
         context.Response.ContentType = timestamps ? "application/json" : request.Format.MediaType;
         var seconds = Math.Max(0.5, request.Text.Length * server.Behavior.SecondsPerCharacter);
-        var audio = new FakeAudio(request.Identity(voiceId), request.Format, seconds);
+        var audio = server.Behavior.AudioFactory is { } make
+            ? FakeAudio.FromContent(make(request.Identity(voiceId), request.Format, seconds), request.Format)
+            : new FakeAudio(request.Identity(voiceId), request.Format, seconds);
 
         // Zero retention (enable_logging=false) keeps no History item.
         if (!string.Equals(context.Request.Query["enable_logging"], "false", StringComparison.OrdinalIgnoreCase))

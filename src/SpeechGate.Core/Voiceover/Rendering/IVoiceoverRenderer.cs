@@ -39,6 +39,36 @@ public sealed record RenderRequest(string ScriptPath, string OutputDirectory)
 
     /// <summary>Loudness preset: <c>podcast</c>, <c>youtube</c>, <c>broadcast</c> or a LUFS number such as <c>-16</c>.</summary>
     public string? Loudness { get; init; }
+
+    /// <summary>Provider for every line (null: the configured default).</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>Voice (id or alias) for lines that name none and a script that names none.</summary>
+    public string? Voice { get; init; }
+
+    /// <summary>Model for lines that name none and a script that names none.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Output format when the script names none (default <c>mp3_44100_128</c>).</summary>
+    public string? Format { get; init; }
+
+    /// <summary>Silence between lines without cue times when neither line nor script sets one (default <c>400ms</c>).</summary>
+    public string? Pause { get; init; }
+
+    /// <summary>Lines to pay a new take for (a regeneration that bypasses the cache); earlier takes are kept.</summary>
+    public IReadOnlyList<string> NewTakes { get; init; } = [];
+
+    /// <summary>Earlier takes to deliver, by line id (0 credits); the choice is recorded for later renders.</summary>
+    public IReadOnlyDictionary<string, int> Takes { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// Send neighbours' text as <c>previous_text</c>/<c>next_text</c> (keyed: editing a line then re-pays its two
+    /// neighbours, never more) and, for ElevenLabs, finished neighbours' request ids as hints (never keyed, never a new take's).
+    /// </summary>
+    public bool Stitch { get; init; }
+
+    /// <summary>Requests in flight at once (null: sized to the provider's plan).</summary>
+    public int? Concurrency { get; init; }
 }
 
 /// <summary>What a render did.</summary>
@@ -58,7 +88,14 @@ public sealed record RenderResult(
     int LinesPaid,
     int LinesCached,
     int LinesFailed,
-    double Credits);
+    double Credits)
+{
+    /// <summary>The plan the render followed (or, on a dry run, would follow).</summary>
+    public RenderPlan? Plan { get; init; }
+
+    /// <summary>The manifest written (null on a dry run).</summary>
+    public RenderManifest? Manifest { get; init; }
+}
 
 /// <summary>Progress of a render, reported after each line.</summary>
 public sealed record RenderProgress(int Lines, int Done, int Cached, int Paid, int Failed, double Credits);
