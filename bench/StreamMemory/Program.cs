@@ -6,7 +6,8 @@ using System.Net.Http.Json;
 // Streams <streams> distinct texts of <characters> characters each (no two share a cache key) as pcm_22050 from
 // /v1/text-to-speech/{voice}/stream, every client reading at about <bytes-per-second>, and polls the server's resident memory
 // (/proc/<pid>/status VmRSS, every 50 ms) until every clip is stored in the cache (the server has synthesised and spooled
-// all of it) and 3 s more, or max-seconds. Prints key=value lines for bench/stream-memory.sh.
+// all of it) and 3 s more, or max-seconds. Prints key=value lines for bench/stream-memory.sh. Clips are counted as they
+// appear in the blob directory, not as they remain: 20 long clips pass the default 1 GiB cap, so the first are evicted.
 var invariant = CultureInfo.InvariantCulture;
 var gateway = new Uri(args[0]);
 var pid = int.Parse(args[1], invariant);
@@ -29,6 +30,7 @@ using (var warm = await http.PostAsJsonAsync(Route, new { text = "Warming up the
 }
 
 await Task.Delay(2000);
+var seen = new Dictionary<string, long>(StringComparer.Ordinal);
 var storedBefore = Stored();
 var baseline = ReadStatus("VmRSS");
 var peak = baseline;
@@ -52,7 +54,8 @@ while (!stop.IsCancellationRequested && (doneAt is null || clock.Elapsed < doneA
 var timedOut = doneAt is null;
 await stop.CancelAsync();
 await Task.WhenAll(readers);
-var clipBytes = new DirectoryInfo(blobs).EnumerateFiles().Where(f => !f.Name.StartsWith('.')).Sum(f => f.Length);
+Stored();
+var clipBytes = seen.Values.Sum();
 Report("streams", $"{streams}");
 Report("characters", $"{characters}");
 Report("baseline_kb", $"{baseline}");
@@ -125,4 +128,26 @@ long ReadStatus(string field)
     throw new InvalidOperationException($"/proc/{pid}/status has no {field}.");
 }
 
-int Stored() => Directory.Exists(blobs) ? Directory.EnumerateFiles(blobs).Count(f => !Path.GetFileName(f).StartsWith('.')) : 0;
+// Every clip ever published (a blob appears whole, by rename), including those the cap evicted since.
+int Stored()
+{
+    if (Directory.Exists(blobs))
+    {
+        foreach (var file in new DirectoryInfo(blobs).EnumerateFiles())
+        {
+            try
+            {
+                if (!file.Name.StartsWith('.') && !seen.ContainsKey(file.Name))
+                {
+                    seen[file.Name] = file.Length;
+                }
+            }
+            catch (FileNotFoundException)
+            {
+                // Evicted between the listing and the look: the cap evicts the least recently hit clips, which earlier polls saw.
+            }
+        }
+    }
+
+    return seen.Count;
+}
