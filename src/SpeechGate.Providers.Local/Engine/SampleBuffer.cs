@@ -10,8 +10,11 @@ namespace SpeechGate.Providers.Local.Engine;
 /// </remarks>
 internal sealed class SampleBuffer : IDisposable
 {
-    /// <summary>The first rental: about 0.7 s at 22.05 kHz.</summary>
-    public const int InitialCapacity = 16384;
+    /// <summary>
+    /// The first rental, 512 KB: about 12 s at 22.05 kHz, which most sentences fit, so a response rents one array rather
+    /// than a ladder of doubling ones (each size left in the pool would be held there too); a longer one doubles once.
+    /// </summary>
+    public const int InitialCapacity = 1 << 18;
 
     private short[] _array = [];
     private int _count;
