@@ -81,6 +81,20 @@ public sealed partial class FileSpeechCacheTests
         Assert.Equal(Clip("short").Audio.ToArray(), stored.Speech.Audio.ToArray());
     }
 
+    [Fact]
+    public async Task ContainsAsync_ClipLongerThanTheMemoryTier_IsFoundThroughItsVerifiedBlob()
+    {
+        await using var cache = Open(memoryMaxBytes: 1 << 20);
+        var resolver = new SpeechRequestResolver("local");
+        var request = new SpeechRequest("long", "voice") { Provider = "local" };
+        await cache.SetAsync(SpeechCacheKey.From(resolver.Complete(request)), LongClip());
+        var probe = new SpeechCacheProbe(cache, resolver);
+
+        Assert.True(await probe.ContainsAsync(request));
+        Assert.False(await probe.ContainsAsync(request with { Text = "other" }));
+        Assert.Equal(0, cache.MemoryBytes);
+    }
+
     // Distinct bytes everywhere (no run of zeros), so a flipped byte is a real corruption.
     private static CachedSpeech LongClip()
         => new(Enumerable.Range(0, LongClipBytes).Select(i => (byte)((i * 31) ^ (i >> 8))).ToArray(), "audio/pcm");
