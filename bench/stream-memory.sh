@@ -2,7 +2,8 @@
 # Issue 19: peak resident memory of a real `speechgate serve` (local engine, shipped defaults, cache on) while long clips
 # stream as pcm_22050 to slow clients (~200 KB/s each), against the same server idle (warmed) in the same run.
 # Usage: bench/stream-memory.sh [--root DIR] [scenario...]; scenarios: one-34k (1 x 34,000 chars), twenty-5k and
-# twenty-30k (20 concurrent distinct texts); default all three. --root runs another checkout's speechgate (the "before").
+# twenty-30k (20 concurrent distinct texts); default all three. hit-34k (not in the default set): the 34,000-character
+# clip stored first, then read again as a cache hit for 20 s (longer than the 64 MiB memory tier, so it comes from disk). --root runs another checkout's speechgate (the "before").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH_ROOT="$PWD"
@@ -32,8 +33,8 @@ CLIENT="$BENCH_ROOT/artifacts/bin/StreamMemory/release/SpeechGate.Bench.StreamMe
 "$ROOT/speechgate" --help >/dev/null # builds the CLI (Release) if needed, outside the measured runs
 echo "server: $ROOT/speechgate serve (local engine, shipped defaults); clients read pcm_22050 at $((RATE / 1024)) KB/s each"
 
-run() { # name streams characters -> key=value lines in $WORK/<name>.out
-  local name="$1" streams="$2" characters="$3" port data
+run() { # name streams characters [hit] -> key=value lines in $WORK/<name>.out
+  local name="$1" streams="$2" characters="$3" mode="${4:-}" port data
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
   data="$WORK/$name-data"
   mkdir -p "$data"
@@ -43,7 +44,7 @@ run() { # name streams characters -> key=value lines in $WORK/<name>.out
   SERVER_PID=$!
   for _ in $(seq 1 300); do grep -q 'listening on' "$WORK/$name.server.log" 2>/dev/null && break; sleep 0.1; done
   grep -q 'listening on' "$WORK/$name.server.log" || { echo "stream-memory: serve did not start" >&2; cat "$WORK/$name.server.log" >&2; exit 1; }
-  timeout 1600 dotnet "$CLIENT" "http://127.0.0.1:$port" "$SERVER_PID" "$data/cache/blobs" "$streams" "$characters" "$RATE" 1500 >"$WORK/$name.out" \
+  timeout 1600 dotnet "$CLIENT" "http://127.0.0.1:$port" "$SERVER_PID" "$data/cache/blobs" "$streams" "$characters" "$RATE" 1500 $mode >"$WORK/$name.out" \
     || { echo "stream-memory: $name did not finish within its time limit" >&2; cat "$WORK/$name.out" >&2; }
   grep -q '^growth_kb=' "$WORK/$name.out" || { echo "stream-memory: $name measured nothing" >&2; exit 1; }
   stop_server
@@ -58,7 +59,8 @@ for scenario in "${SCENARIOS[@]}"; do
     one-34k) run one-34k 1 34000 ;;
     twenty-5k) run twenty-5k 20 5000 ;;
     twenty-30k) run twenty-30k 20 30000 ;;
-    *) echo "stream-memory: unknown scenario $scenario (one-34k, twenty-5k, twenty-30k)" >&2; exit 2 ;;
+    hit-34k) run hit-34k 1 34000 hit ;;
+    *) echo "stream-memory: unknown scenario $scenario (one-34k, twenty-5k, twenty-30k, hit-34k)" >&2; exit 2 ;;
   esac
 done
 
@@ -71,6 +73,9 @@ def growth(name):
     values = dict(line.strip().split("=", 1) for line in open(path) if "=" in line)
     return int(values["growth_kb"]) / 1024 if "growth_kb" in values else None
 verdicts = []
+hit = growth("hit-34k")
+if hit is not None:
+    verdicts.append(f"one 34,000-character cache hit (from disk): growth {hit:.0f} MB (limit {max_growth:.0f} MB) -> {'ok' if hit <= max_growth else 'OVER'}")
 one = growth("one-34k")
 if one is not None:
     verdicts.append(f"one 34,000-character stream: growth {one:.0f} MB (limit {max_growth:.0f} MB) -> {'ok' if one <= max_growth else 'OVER'}")

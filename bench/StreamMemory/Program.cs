@@ -2,11 +2,14 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 
-// Usage: StreamMemory <gateway-url> <server-pid> <cache-blob-dir> <streams> <characters> [bytes-per-second=204800] [max-seconds=300]
+// Usage: StreamMemory <gateway-url> <server-pid> <cache-blob-dir> <streams> <characters> [bytes-per-second=204800] [max-seconds=300] [hit]
 // Streams <streams> distinct texts of <characters> characters each (no two share a cache key) as pcm_22050 from
 // /v1/text-to-speech/{voice}/stream, every client reading at about <bytes-per-second>, and polls the server's resident memory
 // (/proc/<pid>/status VmRSS, every 50 ms) until every clip is stored in the cache (the server has synthesised and spooled
-// all of it) and 3 s more, or max-seconds. Prints key=value lines for bench/stream-memory.sh.
+// all of it) and 3 s more, or max-seconds. Prints key=value lines for bench/stream-memory.sh. Clips are counted as they
+// appear in the blob directory, not as they remain: 20 long clips pass the default 1 GiB cap, so the first are evicted.
+// With "hit", the clips are synthesised and stored during the warm-up, and the measured streams are cache hits, read
+// for 20 s (a long clip is longer than the memory tier, so each hit is read from disk).
 var invariant = CultureInfo.InvariantCulture;
 var gateway = new Uri(args[0]);
 var pid = int.Parse(args[1], invariant);
@@ -15,6 +18,7 @@ var streams = int.Parse(args[3], invariant);
 var characters = int.Parse(args[4], invariant);
 var rate = args.Length > 5 ? int.Parse(args[5], invariant) : 200 * 1024;
 var maxSeconds = args.Length > 6 ? int.Parse(args[6], invariant) : 300;
+var hits = args.Length > 7 && args[7] == "hit";
 const string Voice = "VFi9svz5baIlnahpKgs7"; // the local engine's default voice (LocalVoices.DefaultVoiceId)
 const string Route = $"/v1/text-to-speech/{Voice}/stream?output_format=pcm_22050";
 const string Model = "eleven_flash_v2_5"; // takes up to 40,000 characters per request
@@ -28,7 +32,19 @@ using (var warm = await http.PostAsJsonAsync(Route, new { text = "Warming up the
     await warm.Content.ReadAsByteArrayAsync();
 }
 
+if (hits)
+{
+    await Task.WhenAll(Enumerable.Range(0, streams).Select(async i =>
+    {
+        using var response = await http.PostAsJsonAsync(Route, new { text = Text(i, characters), model_id = Model }, CancellationToken.None);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        await body.CopyToAsync(Stream.Null);
+    }));
+}
+
 await Task.Delay(2000);
+var seen = new Dictionary<string, long>(StringComparer.Ordinal);
 var storedBefore = Stored();
 var baseline = ReadStatus("VmRSS");
 var peak = baseline;
@@ -37,7 +53,7 @@ var received = new long[streams];
 var clock = Stopwatch.StartNew();
 var readers = Enumerable.Range(0, streams).Select(i => Task.Run(() => ReadSlowlyAsync(i, stop.Token))).ToList();
 
-TimeSpan? doneAt = null;
+TimeSpan? doneAt = hits ? TimeSpan.FromSeconds(17) : null;
 while (!stop.IsCancellationRequested && (doneAt is null || clock.Elapsed < doneAt + TimeSpan.FromSeconds(3)))
 {
     peak = Math.Max(peak, ReadStatus("VmRSS"));
@@ -52,7 +68,8 @@ while (!stop.IsCancellationRequested && (doneAt is null || clock.Elapsed < doneA
 var timedOut = doneAt is null;
 await stop.CancelAsync();
 await Task.WhenAll(readers);
-var clipBytes = new DirectoryInfo(blobs).EnumerateFiles().Where(f => !f.Name.StartsWith('.')).Sum(f => f.Length);
+Stored();
+var clipBytes = seen.Values.Sum();
 Report("streams", $"{streams}");
 Report("characters", $"{characters}");
 Report("baseline_kb", $"{baseline}");
@@ -125,4 +142,26 @@ long ReadStatus(string field)
     throw new InvalidOperationException($"/proc/{pid}/status has no {field}.");
 }
 
-int Stored() => Directory.Exists(blobs) ? Directory.EnumerateFiles(blobs).Count(f => !Path.GetFileName(f).StartsWith('.')) : 0;
+// Every clip ever published (a blob appears whole, by rename), including those the cap evicted since.
+int Stored()
+{
+    if (Directory.Exists(blobs))
+    {
+        foreach (var file in new DirectoryInfo(blobs).EnumerateFiles())
+        {
+            try
+            {
+                if (!file.Name.StartsWith('.') && !seen.ContainsKey(file.Name))
+                {
+                    seen[file.Name] = file.Length;
+                }
+            }
+            catch (FileNotFoundException)
+            {
+                // Evicted between the listing and the look: the cap evicts the least recently hit clips, which earlier polls saw.
+            }
+        }
+    }
+
+    return seen.Count;
+}

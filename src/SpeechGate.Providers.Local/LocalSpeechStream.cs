@@ -31,6 +31,7 @@ internal sealed class LocalSpeechStream(EspeakEngine engine, LocalSpeechOptions 
         var output = new ArrayBufferWriter<byte>();
         var alignment = withTimestamps ? new AlignmentBatch() : null;
         IAudioEncoder? encoder = null;
+        using var samples = new SampleBuffer();
         var offsetSeconds = 0.0;
         var lease = await engine.AcquireAsync(options.DataPath, options.EngineInstances, linked.Token).ConfigureAwait(false);
         try
@@ -38,7 +39,7 @@ internal sealed class LocalSpeechStream(EspeakEngine engine, LocalSpeechOptions 
             session.Attach(lease);
             for (var i = 0; i < sentences.Count; i++)
             {
-                var audio = TimeStretch.Apply(lease.Synthesize(sentences[i], voiceIdentifier, rate, linked.Token), tempo);
+                var audio = TimeStretch.Apply(lease.Synthesize(sentences[i], voiceIdentifier, rate, samples, linked.Token), tempo);
                 sentenceSynthesized?.Invoke(i);
                 encoder ??= AudioEncoderFactory.Create(format, audio.SampleRate);
                 alignment?.Add(CharacterTimeline.Build(sentences[i], audio, offsetSeconds));
@@ -48,7 +49,7 @@ internal sealed class LocalSpeechStream(EspeakEngine engine, LocalSpeechOptions 
                 for (var start = 0; start < audio.Samples.Length; start += BlockSamples)
                 {
                     linked.Token.ThrowIfCancellationRequested();
-                    encoder.Write(audio.Samples.AsSpan(start, Math.Min(BlockSamples, audio.Samples.Length - start)), output);
+                    encoder.Write(audio.Samples.Span.Slice(start, Math.Min(BlockSamples, audio.Samples.Length - start)), output);
                     if (output.WrittenCount > 0)
                     {
                         yield return Take(output, alignment);

@@ -64,6 +64,23 @@ internal sealed class BlobDirectory
         return bytes.LongLength == expectedLength && HashOf(bytes) == hash ? bytes : null;
     }
 
+    /// <summary>Opens the blob and checks its length and hash one window at a time; null when it is missing or corrupt.</summary>
+    public Task<VerifiedBlob?> OpenVerifiedAsync(string hash, long expectedLength, CancellationToken cancellationToken)
+        => VerifiedBlob.OpenAsync(PathOf(hash), hash, expectedLength, cancellationToken);
+
+    /// <summary>Whether the blob is there with its length and hash, checked without holding it in memory.</summary>
+    public async Task<bool> IsIntactAsync(string hash, long expectedLength, CancellationToken cancellationToken)
+    {
+        var blob = await OpenVerifiedAsync(hash, expectedLength, cancellationToken).ConfigureAwait(false);
+        if (blob is null)
+        {
+            return false;
+        }
+
+        await blob.DisposeAsync().ConfigureAwait(false);
+        return true;
+    }
+
     public void Delete(string hash) => File.Delete(PathOf(hash));
 
     /// <summary>Deletes leftovers last written before <paramref name="cutoffUtc"/>: temp files and blobs no entry uses.</summary>

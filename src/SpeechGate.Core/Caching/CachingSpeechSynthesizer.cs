@@ -51,9 +51,11 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
         }
 
         // A flight that finished between our lookup and our claim has stored its clip: answer from it, not from a new call.
-        if (Interlocked.Read(ref _finishedFlights) != finished && await TryGetAsync(key, CancellationToken.None).ConfigureAwait(false) is { } stored)
+        if (Interlocked.Read(ref _finishedFlights) != finished && await TryGetAsync(key, CancellationToken.None).ConfigureAwait(false) is { } found)
         {
-            await PublishAsync(mine, stored).ConfigureAwait(false);
+            // Rare (a flight landed in between), so its joiners get the clip whole from memory, even a long one.
+            var stored = new StoredSpeech(await found.LoadAsync(CancellationToken.None).ConfigureAwait(false), null);
+            await PublishAsync(mine, stored.Speech).ConfigureAwait(false);
             _flights.TryRemove(KeyValuePair.Create(key, mine));
             mine.ReleaseWriter();
             return await ServeAsync(key, stored).ConfigureAwait(false);
@@ -135,23 +137,28 @@ internal sealed partial class CachingSpeechSynthesizer(ISpeechSynthesizer inner,
         }
     }
 
-    private async Task<SpeechAudio> ServeAsync(SpeechCacheKey key, CachedSpeech hit)
+    private async Task<SpeechAudio> ServeAsync(SpeechCacheKey key, StoredSpeech stored)
     {
+        var hit = stored.Speech;
         await cache.RecordAsync(SpeechCacheStatus.Hit, hit.BilledCharacters, CancellationToken.None).ConfigureAwait(false);
-        return new SpeechAudio(hit.MediaType, Once(ToChunk(hit)))
+        return new SpeechAudio(hit.MediaType, stored.ReadAsync())
         {
             RequestId = hit.RequestId,
             HistoryItemId = hit.HistoryItemId,
             CacheStatus = SpeechCacheStatus.Hit,
             CacheKey = key.Value,
+            Resource = stored.Blob,
         };
     }
 
-    private async ValueTask<CachedSpeech?> TryGetAsync(SpeechCacheKey key, CancellationToken cancellationToken)
+    private async ValueTask<StoredSpeech?> TryGetAsync(SpeechCacheKey key, CancellationToken cancellationToken)
     {
         try
         {
-            return await cache.GetAsync(key, cancellationToken).ConfigureAwait(false);
+            // A store of files streams a long clip from disk; any other store returns it whole.
+            return cache is ISpeechBlobStore blobs
+                ? await blobs.OpenAsync(key, cancellationToken).ConfigureAwait(false)
+                : await cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is { } hit ? new StoredSpeech(hit, null) : null;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

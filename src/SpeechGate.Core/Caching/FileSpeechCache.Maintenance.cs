@@ -58,7 +58,7 @@ public sealed partial class FileSpeechCache
         foreach (var blob in entries.GroupBy(e => e.BlobHash))
         {
             var entry = blob.First();
-            if (await _blobs.ReadVerifiedAsync(entry.BlobHash, entry.Size, cancellationToken).ConfigureAwait(false) is null)
+            if (!await _blobs.IsIntactAsync(entry.BlobHash, entry.Size, cancellationToken).ConfigureAwait(false))
             {
                 bad += await DropIfBadAsync(entry, cancellationToken).ConfigureAwait(false);
             }
@@ -83,7 +83,7 @@ public sealed partial class FileSpeechCache
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (await _blobs.ReadVerifiedAsync(entry.BlobHash, entry.Size, cancellationToken).ConfigureAwait(false) is not null)
+            if (await _blobs.IsIntactAsync(entry.BlobHash, entry.Size, cancellationToken).ConfigureAwait(false))
             {
                 return 0;
             }

@@ -66,11 +66,13 @@ public sealed partial class FileSpeechCache : ISpeechCache, ISpeechCacheMemory, 
             return hot;
         }
 
-        if (await _index.FindAsync(key.Value, cancellationToken).ConfigureAwait(false) is not { } entry)
-        {
-            return null;
-        }
+        return await _index.FindAsync(key.Value, cancellationToken).ConfigureAwait(false) is { } entry
+            ? await ReadWholeAsync(key, entry, cancellationToken).ConfigureAwait(false)
+            : null;
+    }
 
+    private async ValueTask<CachedSpeech?> ReadWholeAsync(SpeechCacheKey key, IndexedSpeech entry, CancellationToken cancellationToken)
+    {
         var audio = await _blobs.ReadVerifiedAsync(entry.BlobHash, entry.Size, cancellationToken).ConfigureAwait(false);
         if (audio is null)
         {

@@ -7,5 +7,24 @@ namespace SpeechGate.Caching;
 internal sealed class SpeechCacheProbe(ISpeechCache cache, SpeechRequestResolver resolver) : ICacheProbe
 {
     public async Task<bool> ContainsAsync(SpeechRequest request, CancellationToken cancellationToken = default)
-        => await cache.GetAsync(SpeechCacheKey.From(resolver.Complete(request)), cancellationToken).ConfigureAwait(false) is not null;
+    {
+        var key = SpeechCacheKey.From(resolver.Complete(request));
+        if (cache is not ISpeechBlobStore blobs)
+        {
+            return await cache.GetAsync(key, cancellationToken).ConfigureAwait(false) is not null;
+        }
+
+        // A clip too long for memory is checked against its hash window by window, not read whole.
+        if (await blobs.OpenAsync(key, cancellationToken).ConfigureAwait(false) is not { } stored)
+        {
+            return false;
+        }
+
+        if (stored.Blob is { } blob)
+        {
+            await blob.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return true;
+    }
 }

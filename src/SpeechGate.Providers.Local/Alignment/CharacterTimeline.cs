@@ -54,10 +54,11 @@ internal static class CharacterTimeline
     private static double VoicedEnd(SentenceAudio audio, double start, double next)
     {
         var from = (int)(start * audio.SampleRate);
-        var to = Math.Min((int)(next * audio.SampleRate), audio.Samples.Length);
+        var samples = audio.Samples.Span;
+        var to = Math.Min((int)(next * audio.SampleRate), samples.Length);
         for (var i = to - 1; i >= from; i--)
         {
-            if (Math.Abs((int)audio.Samples[i]) > SilenceThreshold)
+            if (Math.Abs((int)samples[i]) > SilenceThreshold)
             {
                 return (i + 1) / (double)audio.SampleRate;
             }

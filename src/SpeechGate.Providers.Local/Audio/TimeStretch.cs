@@ -10,6 +10,7 @@ namespace SpeechGate.Providers.Local.Audio;
 internal static unsafe class TimeStretch
 {
     /// <summary>Returns <paramref name="audio"/> played at <paramref name="tempo"/> (below 1 is slower).</summary>
+    /// <remarks>A stretched sentence gets its own array (only speeds below eSpeak NG's slowest rate come here).</remarks>
     public static SentenceAudio Apply(SentenceAudio audio, double tempo)
     {
         if (Math.Abs(tempo - 1.0) < 1e-6 || audio.Samples.Length == 0)
@@ -26,7 +27,7 @@ internal static unsafe class TimeStretch
         try
         {
             SonicNative.SetSpeed(stream, (float)tempo);
-            fixed (short* input = audio.Samples)
+            fixed (short* input = audio.Samples.Span)
             {
                 Check(SonicNative.WriteShort(stream, input, audio.Samples.Length));
             }

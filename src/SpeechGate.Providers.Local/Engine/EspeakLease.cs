@@ -23,10 +23,12 @@ internal sealed class EspeakLease : IDisposable
 
     public int SampleRate { get; }
 
-    /// <summary>Synthesises one piece of text; cancellation aborts the engine within one callback block (~60 ms of audio).</summary>
-    public SentenceAudio Synthesize(string text, string voiceIdentifier, int rate, CancellationToken cancellationToken)
+    /// <summary>Synthesises one piece of text into <paramref name="samples"/> (cleared first); cancellation aborts the engine within one callback block (~60 ms of audio).</summary>
+    public SentenceAudio Synthesize(string text, string voiceIdentifier, int rate, SampleBuffer samples, CancellationToken cancellationToken)
     {
-        var sink = new SynthesisSink(cancellationToken);
+        ArgumentNullException.ThrowIfNull(samples);
+        samples.Clear();
+        var sink = new SynthesisSink(samples, cancellationToken);
         lock (_sync)
         {
             // A session ends by cancelling, then unloading: a caller racing it sees the cancellation first.

@@ -3,18 +3,17 @@ using SpeechGate.Providers.Local.Native;
 namespace SpeechGate.Providers.Local.Engine;
 
 /// <summary>Collects what the synth callback delivers for one <c>espeak_Synth</c> call; reached through its user_data.</summary>
-internal sealed unsafe class SynthesisSink(CancellationToken cancellationToken)
+/// <remarks>The samples go into the response's <see cref="SampleBuffer"/>, which every sentence reuses.</remarks>
+internal sealed unsafe class SynthesisSink(SampleBuffer samples, CancellationToken cancellationToken)
 {
     private readonly List<WordMark> _words = [];
-    private short[] _samples = new short[16384];
-    private int _count;
 
     public Exception? Failure { get; private set; }
 
     public bool Aborted { get; private set; }
 
     /// <summary>Takes one callback's data; false tells the engine to stop (cancelled or failed).</summary>
-    public bool Accept(short* samples, int count, EspeakEvent* events)
+    public bool Accept(short* block, int count, EspeakEvent* events)
     {
         try
         {
@@ -32,9 +31,9 @@ internal sealed unsafe class SynthesisSink(CancellationToken cancellationToken)
                 }
             }
 
-            if (samples != null && count > 0)
+            if (block != null && count > 0)
             {
-                Append(new ReadOnlySpan<short>(samples, count));
+                samples.Append(new ReadOnlySpan<short>(block, count));
             }
 
             return true;
@@ -47,16 +46,6 @@ internal sealed unsafe class SynthesisSink(CancellationToken cancellationToken)
         }
     }
 
-    public SentenceAudio ToAudio(int sampleRate) => new(_samples.AsSpan(0, _count).ToArray(), sampleRate, _words);
-
-    private void Append(ReadOnlySpan<short> block)
-    {
-        if (_count + block.Length > _samples.Length)
-        {
-            Array.Resize(ref _samples, Math.Max(_count + block.Length, _samples.Length * 2));
-        }
-
-        block.CopyTo(_samples.AsSpan(_count));
-        _count += block.Length;
-    }
+    /// <summary>The sentence: a view of the response's buffer, valid until the next sentence is synthesised into it.</summary>
+    public SentenceAudio ToAudio(int sampleRate) => new(samples.Written, sampleRate, _words);
 }

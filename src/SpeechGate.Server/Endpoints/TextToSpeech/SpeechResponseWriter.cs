@@ -23,29 +23,40 @@ internal sealed partial class SpeechResponseWriter(ILogger<SpeechResponseWriter>
             : StreamAsync(context, speech, static (body, chunk, token) => body.WriteAsync(chunk.Audio, token).AsTask());
     }
 
-    // A hit is already in memory (one chunk over the cached bytes): send it with a Content-Length in one write, no copy.
-    private static async Task WriteWholeAsync(HttpContext context, StartedSpeech speech)
+    // A hit held in memory is one chunk over the cached bytes: send it with a Content-Length in one write, no copy. A clip
+    // too long for the memory tier comes from disk in windows: send each as it is read, never gathered (no Content-Length).
+    private async Task WriteWholeAsync(HttpContext context, StartedSpeech speech)
     {
         var token = context.RequestAborted;
         try
         {
-            List<ReadOnlyMemory<byte>> chunks = [];
-            long length = 0;
-            await foreach (var chunk in speech.ReadAllAsync(token))
+            var chunks = speech.ReadAllAsync(token).GetAsyncEnumerator(token);
+            await using (chunks)
             {
-                chunks.Add(chunk.Audio);
-                length += chunk.Audio.Length;
-            }
+                var first = await chunks.MoveNextAsync() ? chunks.Current.Audio : ReadOnlyMemory<byte>.Empty;
+                if (!await chunks.MoveNextAsync())
+                {
+                    context.Response.ContentLength = first.Length;
+                    await context.Response.Body.WriteAsync(first, token);
+                    return;
+                }
 
-            context.Response.ContentLength = length;
-            foreach (var chunk in chunks)
-            {
-                await context.Response.Body.WriteAsync(chunk, token);
+                await context.Response.Body.WriteAsync(first, token);
+                do
+                {
+                    await context.Response.Body.WriteAsync(chunks.Current.Audio, token);
+                }
+                while (await chunks.MoveNextAsync());
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             // The client went away; nothing was paid for a hit.
+        }
+        catch (Exception exception) when (context.Response.HasStarted)
+        {
+            LogBrokenStream(logger, exception);
+            context.Abort();
         }
     }
 
