@@ -6,6 +6,8 @@ using Xunit.Abstractions;
 
 namespace SpeechGate.Providers.ElevenLabs;
 
+// Measures the process's live heap, so it runs alone: another test holding megabytes at the same moment would count.
+[Collection(ProcessMemoryMeasurements.Name)]
 public sealed class ElevenLabsStreamingTests(ITestOutputHelper output)
 {
     private const string Rachel = FakeVoiceCatalog.Rachel;
@@ -77,4 +79,11 @@ public sealed class ElevenLabsStreamingTests(ITestOutputHelper output)
         Assert.True(midway - baseline < total / 10, $"live heap grew by {midway - baseline} bytes while streaming {total}");
         Assert.False(firstChunk!.IsAlive, "something still holds the first chunk after the caller dropped it");
     }
+}
+
+/// <summary>Tests that measure process-wide memory; run with nothing else in parallel.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessMemoryMeasurements
+{
+    public const string Name = "process memory measurements";
 }
