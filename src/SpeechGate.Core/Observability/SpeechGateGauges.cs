@@ -38,8 +38,15 @@ public sealed class SpeechGateGauges
 
     internal IEnumerable<Measurement<int>> VoiceHealth()
         => _voices is { } report
-            ? report.Voices.Select(v => new Measurement<int>(v.Problem is null ? 1 : 0, Tag("voice", v.Name), Tag("status", v.Status)))
+            ? report.Voices.Select(v => new Measurement<int>(IsHealthy(v) ? 1 : 0, Tag("voice", v.Name), Tag("status", v.Status)))
             : [];
+
+    /// <summary>Usable: no problem for a load-bearing voice, and not gone or unshared even when nothing depends on it yet.</summary>
+    public static bool IsHealthy(VoiceHealthEntry voice)
+    {
+        ArgumentNullException.ThrowIfNull(voice);
+        return voice.Problem is null && !VoiceHealthStatus.IsBroken(voice.Status);
+    }
 
     private static KeyValuePair<string, object?> Tag(string name, string value) => new(name, value);
 

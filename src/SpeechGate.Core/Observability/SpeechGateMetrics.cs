@@ -71,6 +71,9 @@ public sealed class SpeechGateMetrics
     /// <summary>What the observable gauges report.</summary>
     public SpeechGateGauges Gauges { get; }
 
+    /// <summary>Recent provider times to first byte (for the dashboard).</summary>
+    public UpstreamTimings Timings { get; } = new();
+
     /// <summary>Recent render runs and deliveries, newest first (for the dashboard).</summary>
     public RecentActivity Recent => _recent;
 
@@ -114,7 +117,10 @@ public sealed class SpeechGateMetrics
 
     /// <summary>Records a provider call's time to first audio.</summary>
     public void RecordUpstreamFirstByte(string provider, string? model, string route, TimeSpan elapsed)
-        => _firstByte.Record(elapsed.TotalSeconds, Tag("provider", provider), Tag("model", model ?? None), Tag("route", route));
+    {
+        _firstByte.Record(elapsed.TotalSeconds, Tag("provider", provider), Tag("model", model ?? None), Tag("route", route));
+        Timings.Add(model ?? None, route, elapsed);
+    }
 
     /// <summary>Records a provider call's whole duration (to its last audio byte).</summary>
     public void RecordUpstreamDuration(string provider, string? model, string route, TimeSpan elapsed)

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SpeechGate.Server.Dashboard;
+using SpeechGate.Server.Playground;
 
 namespace SpeechGate.Server.Observability;
 
@@ -13,6 +15,8 @@ internal static class GatewayObservability
         services.AddSpeechGateMetrics();
         services.TryAddSingleton<PrometheusExporter>();
         services.TryAddSingleton<ObservedState>();
+        services.TryAddSingleton<DashboardReport>();
+        services.TryAddSingleton<ITextProofer, UnavailableTextProofer>();
         return services;
     }
 
@@ -35,6 +39,10 @@ internal static class GatewayObservability
         {
             app.MapMetricsEndpoint();
         }
+
+        // The dashboard reads the ledger, budgets and voice health; its timing chart is empty with metrics off.
+        app.MapDashboardEndpoints();
+        app.MapPlaygroundEndpoints();
 
         return app;
     }
