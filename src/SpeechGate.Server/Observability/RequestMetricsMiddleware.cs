@@ -7,11 +7,34 @@ internal sealed class RequestMetricsMiddleware(RequestDelegate next, SpeechGateM
 {
     private const string TextToSpeech = "/v1/text-to-speech/";
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
+    {
+        Task answered;
+        try
+        {
+            answered = next(context);
+        }
+        catch
+        {
+            metrics.RecordRequest(RouteOf(context), context.Response.StatusCode);
+            throw;
+        }
+
+        // A hit answered synchronously costs no state machine here.
+        if (answered.IsCompletedSuccessfully)
+        {
+            metrics.RecordRequest(RouteOf(context), context.Response.StatusCode);
+            return Task.CompletedTask;
+        }
+
+        return RecordWhenDoneAsync(answered, context);
+    }
+
+    private async Task RecordWhenDoneAsync(Task answered, HttpContext context)
     {
         try
         {
-            await next(context);
+            await answered;
         }
         finally
         {
