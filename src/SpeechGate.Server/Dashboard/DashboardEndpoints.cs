@@ -11,6 +11,7 @@ internal static class DashboardEndpoints
         endpoints.MapPageAsset("/dashboard", "dashboard.html", "text/html; charset=utf-8");
         endpoints.MapPageAsset("/dashboard.js", "dashboard.js", "text/javascript; charset=utf-8");
         endpoints.MapPageAsset("/speechgate.css", "speechgate.css", "text/css; charset=utf-8");
+        endpoints.MapPageAsset("/session.js", "session.js", "text/javascript; charset=utf-8");
         endpoints.MapGet("/v1/speechgate/dashboard", ReportAsync).RequireAuthorization(GatewayPolicies.Admin);
         return endpoints;
     }

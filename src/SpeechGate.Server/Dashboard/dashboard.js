@@ -1,14 +1,7 @@
 "use strict";
-const KEY = "speechgate.adminKey";
 const $ = (id) => document.getElementById(id);
 const number = (n) => Number(n).toLocaleString("en-US");
-
-function showLogin(message) {
-  $("dashboard").hidden = true;
-  $("logout").hidden = true;
-  $("login").hidden = false;
-  $("login-error").textContent = message || "";
-}
+const session = speechGateSession("speechgate.adminKey", "dashboard", load);
 
 function list(id, items, empty, describe) {
   const ul = $(id);
@@ -54,32 +47,17 @@ function render(data) {
 }
 
 async function load() {
-  const key = sessionStorage.getItem(KEY);
-  if (!key) {
-    showLogin();
+  if (!session.key()) {
+    session.showLogin();
     return;
   }
-  const response = await fetch("/v1/speechgate/dashboard", { headers: { "xi-api-key": key } });
+  const response = await fetch("/v1/speechgate/dashboard", { headers: session.headers() });
   if (!response.ok) {
-    const body = await response.json().catch(() => null);
-    sessionStorage.removeItem(KEY);
-    showLogin((body && body.detail && body.detail.message) || "Sign-in failed (" + response.status + ").");
+    session.refuse(await session.failure(response));
     return;
   }
   render(await response.json());
-  $("login").hidden = true;
-  $("logout").hidden = false;
-  $("dashboard").hidden = false;
+  session.showMain();
 }
 
-$("login").addEventListener("submit", (event) => {
-  event.preventDefault();
-  sessionStorage.setItem(KEY, $("key").value);
-  $("key").value = "";
-  load();
-});
-$("logout").addEventListener("click", () => {
-  sessionStorage.removeItem(KEY);
-  showLogin();
-});
 load();

@@ -1,26 +1,10 @@
 "use strict";
-const KEY = "speechgate.gatewayKey";
 const $ = (id) => document.getElementById(id);
 const number = (n) => Number(n).toLocaleString("en-US");
+const session = speechGateSession("speechgate.gatewayKey", "playground", load);
+const headers = session.headers;
+const failure = session.failure;
 let objectUrl = null;
-
-function headers(extra) {
-  return Object.assign({ "xi-api-key": sessionStorage.getItem(KEY) || "" }, extra || {});
-}
-
-async function failure(response) {
-  const body = await response.json().catch(() => null);
-  const detail = body && body.detail;
-  const message = Array.isArray(detail) ? detail.map((d) => d.msg).join("; ") : detail && detail.message;
-  return (message || "Request failed") + " (" + response.status + ")";
-}
-
-function showLogin(message) {
-  $("playground").hidden = true;
-  $("logout").hidden = true;
-  $("login").hidden = false;
-  $("login-error").textContent = message || "";
-}
 
 function option(select, value, label) {
   const item = document.createElement("option");
@@ -30,8 +14,8 @@ function option(select, value, label) {
 }
 
 async function load() {
-  if (!sessionStorage.getItem(KEY)) {
-    showLogin();
+  if (!session.key()) {
+    session.showLogin();
     return;
   }
   const [config, voices] = await Promise.all([
@@ -39,9 +23,7 @@ async function load() {
     fetch("/v1/voices", { headers: headers() }),
   ]);
   if (!config.ok) {
-    const message = await failure(config);
-    sessionStorage.removeItem(KEY);
-    showLogin(message);
+    session.refuse(await failure(config));
     return;
   }
   const options = await config.json();
@@ -55,9 +37,7 @@ async function load() {
     for (const v of (await voices.json()).voices || []) option(voice, v.voice_id, v.name + " (" + v.voice_id + ")");
   }
   for (const m of options.models) option(model, m.model_id, m.name + " · " + m.credits_per_character + " credits/char");
-  $("login").hidden = true;
-  $("logout").hidden = false;
-  $("playground").hidden = false;
+  session.showMain();
 }
 
 function request() {
@@ -137,14 +117,4 @@ $("audio").addEventListener("ended", () => { $("audio").dataset.state = "ended";
 $("audio").addEventListener("error", () => { $("audio").dataset.state = "error"; });
 $("check").addEventListener("click", check);
 $("speak").addEventListener("click", speak);
-$("login").addEventListener("submit", (event) => {
-  event.preventDefault();
-  sessionStorage.setItem(KEY, $("key").value);
-  $("key").value = "";
-  load();
-});
-$("logout").addEventListener("click", () => {
-  sessionStorage.removeItem(KEY);
-  showLogin();
-});
 load();
