@@ -17,6 +17,7 @@ internal static class GatewayObservability
         services.TryAddSingleton<ObservedState>();
         services.TryAddSingleton<DashboardReport>();
         services.TryAddSingleton<ITextProofer, UnavailableTextProofer>();
+        services.AddOtlpExportIfConfigured(configuration);
         return services;
     }
 
