@@ -12,46 +12,23 @@ command -v wrk >/dev/null || { echo "cache-hits: wrk is missing (apt-get install
 command -v nginx >/dev/null || { echo "cache-hits: nginx is missing (apt-get install nginx)" >&2; exit 1; }
 
 WORK="$(mktemp -d -t speechgate-cache-hits-XXXXXX)"
-FAKE_PID=""
-SERVE_PID=""
-stop_pid() { # pid: TERM, wait (bounded), KILL
-  if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
-    kill -TERM "$1" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$1" 2>/dev/null || true
-  fi
-}
+# shellcheck source=bench/lib/serve.sh
+. bench/lib/serve.sh
 cleanup() {
   [ -f "$WORK/nginx.pid" ] && nginx -c "$WORK/nginx.conf" -p "$WORK" -s stop 2>/dev/null || true
-  stop_pid "$SERVE_PID"
-  stop_pid "$FAKE_PID"
+  bench_cleanup
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # The upstream: the fake ElevenLabs server, alone in its own process.
-dotnet build -c Release bench/CacheHits/CacheHits.csproj -v q -nologo >/dev/null
 HOST_SECONDS=$((SECONDS_PER_RUN * ROUNDS * 2 + 180))
-timeout $((HOST_SECONDS + 30)) dotnet artifacts/bin/CacheHits/release/SpeechGate.Bench.CacheHits.dll "$HOST_SECONDS" >"$WORK/fake.out" 2>"$WORK/fake.err" &
-FAKE_PID=$!
-for _ in $(seq 1 300); do grep -q '^READY' "$WORK/fake.out" 2>/dev/null && break; sleep 0.1; done
-grep -q '^READY' "$WORK/fake.out" || { echo "cache-hits: the fake upstream did not start" >&2; cat "$WORK/fake.err" >&2; exit 1; }
-value() { sed -n "s/^$1=//p" "$WORK/fake.out"; }
-FAKE_URL="$(value FAKE_URL)"; UPSTREAM_KEY="$(value UPSTREAM_KEY)"; VOICE="$(value VOICE)"
+start_fake_upstream "$HOST_SECONDS"
 
 # The gateway: `speechgate serve` as a user runs it — the shipped CLI, default configuration, its own data directory,
 # one gateway key; only the ElevenLabs upstream is the fake (the SDKs' own variables).
-export SPEECHGATE_DATA="$WORK/data"
-./speechgate --help >/dev/null # builds the CLI (Release) if needed, outside the measured part
-KEY="$(./speechgate keys create --name bench 2>/dev/null)"
-GATEWAY_PORT="$(free_port)"
-GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
-ELEVENLABS_API_KEY="$UPSTREAM_KEY" ELEVENLABS_BASE_URL="$FAKE_URL" \
-  timeout "$HOST_SECONDS" ./speechgate serve --port "$GATEWAY_PORT" >"$WORK/serve.out" 2>"$WORK/serve.err" &
-SERVE_PID=$!
-for _ in $(seq 1 300); do curl -sf -o /dev/null "$GATEWAY_URL/healthz" && break; sleep 0.1; done
-curl -sf -o /dev/null "$GATEWAY_URL/healthz" || { echo "cache-hits: speechgate serve did not start" >&2; cat "$WORK/serve.err" >&2; exit 1; }
+start_serve data "$HOST_SECONDS"
+GATEWAY_URL="$SERVE_URL"; KEY="$SERVE_KEY"; GATEWAY_PID="$SERVE_DOTNET_PID"
 echo "speechgate serve (shipped defaults, one gateway key) on $GATEWAY_URL; fake ElevenLabs upstream on $FAKE_URL"
 NGINX_PORT="$(free_port)"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT"
@@ -112,12 +89,6 @@ post "$GATEWAY_URL" "$BODY"; GATEWAY_STATUS="$(header x-speechgate-cache)"
 echo "clip: $SIZE bytes mp3_44100_128; warmed: nginx X-Cache-Status=$NGINX_STATUS, gateway x-speechgate-cache=$GATEWAY_STATUS"
 [ "$NGINX_STATUS" = HIT ] && [ "$GATEWAY_STATUS" = hit ] || { echo "cache-hits: not warmed" >&2; exit 1; }
 
-cpu_ticks() { # pids... -> user+system clock ticks used so far
-  local total=0 pid
-  for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
-  echo "$total"
-}
-GATEWAY_PID="$(pgrep -P "$SERVE_PID" | head -1)" # the dotnet process under timeout (./speechgate execs it)
 # The workers serve; the cache manager and the one-off cache loader (which exits a minute in) do not.
 NGINX_PIDS="$(pgrep -P "$(cat "$WORK/nginx.pid")" -f 'nginx: worker process' | tr '\n' ' ')"
 TICKS_PER_SECOND="$(getconf CLK_TCK)"

@@ -15,7 +15,8 @@ internal static class LedgerCommand
         var by = new Option<LedgerGrouping>("--by") { Description = "Group by key, project, voice, model or day.", DefaultValueFactory = _ => LedgerGrouping.None };
         var since = new Option<string?>("--since") { Description = "Only rows since a date (2026-11-01) or a span back from now (7d, 12h)." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
-        var command = new Command("ledger", "Show credits spent, saved by the cache and wasted on regenerations.") { by, since, json };
+        var forecast = new Option<bool>("--forecast") { Description = "Add the month-end projection from this month's trend (regenerations included) against the plan's quota." };
+        var command = new Command("ledger", "Show credits spent, saved by the cache and wasted on regenerations.") { by, since, json, forecast };
         command.SetAction((parse, cancellationToken) => CommandErrors.RunAsync(context, async () =>
         {
             var from = ParseSince(parse.GetValue(since), services.GetRequiredService<TimeProvider>());
@@ -24,10 +25,11 @@ internal static class LedgerCommand
             var backlog = services.GetRequiredService<LedgerBacklog>();
             await backlog.DrainAsync(cancellationToken);
             var totals = await services.GetRequiredService<IUsageLedger>().SummarizeAsync(parse.GetValue(by), from, cancellationToken);
+            var projection = parse.GetValue(forecast) ? await ForecastAsync(services, cancellationToken) : null;
             if (parse.GetValue(json))
             {
                 var waiting = new { rows = backlog.PendingRows, credits = backlog.PendingCredits };
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { total = totals[0], groups = totals.Skip(1), backlog = waiting }, CliJson.Options));
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { total = totals[0], groups = totals.Skip(1), backlog = waiting, forecast = projection }, CliJson.Options));
                 return ExitCodes.Success;
             }
 
@@ -44,9 +46,21 @@ internal static class LedgerCommand
             }
 
             CliJson.Console(context).Write(table);
+            if (projection is not null)
+            {
+                await context.Output.WriteLineAsync(projection.Describe());
+            }
+
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    // The same projection as the dashboard's; the quota is read when the ElevenLabs provider is configured.
+    private static async Task<SpendForecast> ForecastAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var quota = services.GetService<Budgeting.UpstreamQuota>() is { } upstream ? await upstream.GetCurrentAsync(cancellationToken) : null;
+        return await SpendForecast.ForecastAsync(services.GetRequiredService<IUsageLedger>(), services.GetRequiredService<TimeProvider>().GetUtcNow(), quota, cancellationToken);
     }
 
     internal static DateTimeOffset? ParseSince(string? value, TimeProvider time)

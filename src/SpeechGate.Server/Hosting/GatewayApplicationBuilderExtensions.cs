@@ -1,6 +1,7 @@
 using SpeechGate.Server.Endpoints;
 using SpeechGate.Server.Errors;
 using SpeechGate.Server.HotHits;
+using SpeechGate.Server.Observability;
 
 namespace SpeechGate.Server.Hosting;
 
@@ -9,6 +10,7 @@ internal static class GatewayApplicationBuilderExtensions
 {
     public static WebApplication UseSpeechGateGateway(this WebApplication app, GatewayOptions options)
     {
+        app.UseGatewayObservability();
         app.Use((context, next) =>
         {
             context.TraceIdentifier = TraceIds.Next();
@@ -46,6 +48,7 @@ internal static class GatewayApplicationBuilderExtensions
         app.MapModelsEndpoints();
         app.MapUserEndpoints();
         app.MapSpeechGateEndpoints();
+        app.MapGatewayObservability();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpeechGate.Metering;
 using SpeechGate.Providers.Local;
+using SpeechGate.Server.Observability;
 using SpeechGate.Storage;
 using SpeechGate.VoiceResolution;
 
@@ -19,7 +20,9 @@ internal static class GatewayPipelineServices
             new SqliteUsageLedger(sp.GetRequiredKeyedService<SqliteDatabase>(BudgetingServiceCollectionExtensions.DatabaseServiceKey)), sp.GetRequiredService<ILogger<WriteBehindUsageLedger>>()));
         // Innermost: only requests about to reach a provider take a provider-call token (hits and joiners never get here).
         services.AddSpeechGate(configuration, options.DataDirectory, LocalVoices.DefaultVoiceId)
-            .Use((inner, sp) => new ProviderRateLimitingSpeechSynthesizer(inner, sp.GetRequiredService<GatewayRateLimits>()));
+            .Use((inner, sp) => new ProviderRateLimitingSpeechSynthesizer(inner, sp.GetRequiredService<GatewayRateLimits>()))
+            .UseUpstreamTelemetry();
+        services.AddGatewayObservability(configuration);
         services.AddHostedService<VoiceHealthService>();
         return services;
     }
