@@ -46,6 +46,7 @@ internal static class GatewayApplicationBuilderExtensions
         app.MapModelsEndpoints();
         app.MapUserEndpoints();
         app.MapSpeechGateEndpoints();
+        app.MapRenderEndpoints();
         return app;
     }
 }
