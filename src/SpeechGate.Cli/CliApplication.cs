@@ -26,6 +26,7 @@ internal static class CliApplication
             LedgerCommand.Create(services, context),
             CacheCommand.Create(services, context),
             ServeCommand.Create(services, context, configureGateway),
+            JobsCommand.Create(services, context),
             KeysCommand.Create(context),
             CertsCommand.Create(context),
         };

@@ -39,6 +39,7 @@ internal static class CliServices
         }
 
         services.AddSpeechGate(configuration, SpeechGatePaths.DataDirectory, LocalVoices.DefaultVoiceId);
+        services.AddS3Delivery();
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -62,6 +62,8 @@ public static class SpeechGateServiceCollectionExtensions
             sp.GetRequiredService<CreditEstimator>(), sp.GetRequiredService<IBudgetStore>(), sp.GetService<ICacheProbe>(), sp.GetService<UpstreamQuota>(),
             sp.GetRequiredService<SpeechRequestResolver>()));
         services.AddVoiceoverRendering();
+        services.TryAddSingleton(sp => new DefaultVoice(sp.GetRequiredService<Options.IOptions<SpeechProviderOptions>>(), devDefaultVoiceId));
+        services.AddSpeechGateJobs(configuration, dataDirectory);
 
         // Proofing first, so every later stage (and the cache key) sees the proofed text; request resolution next (voice,
         // provider, tenant: SpeechRequestResolver), so every stage sees the effective request, the cache keys on the

@@ -74,6 +74,7 @@ public static class GatewayApplication
         // Created now, not at the first paid call: it writes what an earlier run left in the ledger backlog and ends
         // the budget reservations a crashed process abandoned.
         _ = app.Services.GetRequiredService<SpeechGate.Metering.LedgerBacklog>();
+        GatewayPipelineServices.ValidateJobConfiguration(app.Services);
         app.UseSpeechGateGateway(gateway);
         return app;
     }

@@ -49,6 +49,7 @@ internal static class GatewayApplicationBuilderExtensions
         app.MapUserEndpoints();
         app.MapSpeechGateEndpoints();
         app.MapGatewayObservability();
+        app.MapRenderEndpoints();
         return app;
     }
 }

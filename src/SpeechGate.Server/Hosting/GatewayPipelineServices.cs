@@ -24,7 +24,23 @@ internal static class GatewayPipelineServices
             .UseUpstreamTelemetry();
         services.AddGatewayObservability(configuration);
         services.AddHostedService<VoiceHealthService>();
+        services.AddS3Delivery();
+        services.AddHostedService<Jobs.JobsHostedService>();
         return services;
+    }
+
+    /// <summary>Reads the jobs (speechgate.json, jobs.yaml) now, so a bad job stops startup with one line.</summary>
+    /// <exception cref="InvalidOperationException">A job is invalid.</exception>
+    public static void ValidateJobConfiguration(IServiceProvider services)
+    {
+        try
+        {
+            _ = services.GetRequiredService<SpeechGate.Jobs.JobCatalog>();
+        }
+        catch (SpeechGate.Synthesis.SpeechException error)
+        {
+            throw new InvalidOperationException($"Invalid job configuration: {error.Message}", error);
+        }
     }
 
     /// <summary>Loads voices.yaml and voices.lock now, so a bad file stops startup with one line instead of failing requests.</summary>

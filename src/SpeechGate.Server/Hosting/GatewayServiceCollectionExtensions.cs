@@ -30,7 +30,10 @@ internal static class GatewayServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(GatewayPolicies.Client, policy => policy.AddAuthenticationSchemes(GatewayPolicies.Scheme).RequireAuthenticatedUser())
             .AddPolicy(GatewayPolicies.Admin, policy => policy.AddAuthenticationSchemes(GatewayPolicies.Scheme).RequireAuthenticatedUser()
-                .RequireClaim(GatewayPolicies.AdminClaim, "true"));
+                .RequireClaim(GatewayPolicies.AdminClaim, "true"))
+            .AddPolicy(GatewayPolicies.Render, policy => policy.AddAuthenticationSchemes(GatewayPolicies.Scheme).RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.HasClaim(GatewayPolicies.AdminClaim, "true")
+                    || context.User.HasClaim(GatewayPolicies.ScopeClaim, GatewayPolicies.RenderScope)));
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<GatewayRateLimits>((limiter, limits) => limits.Configure(limiter));
         services.AddCors(cors => GatewayCors.Configure(cors, gateway));
