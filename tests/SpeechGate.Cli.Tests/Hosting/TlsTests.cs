@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using SpeechGate.Server.Hosting;
+using SpeechGate.Testing;
 
 namespace SpeechGate.Cli.Tests.Hosting;
 
@@ -36,7 +37,7 @@ public sealed class TlsTests
     {
         var data = await CreateCertificateAsync();
         await using var serve = await ServeProcess.StartAsync(data, "--https");
-        var scripts = Path.Combine(RepositoryRoot(), "tests", "conformance-js");
+        var scripts = Path.Combine(ExternalCommand.RepositoryRoot(), "tests", "conformance-js");
         if (!Directory.Exists(Path.Combine(scripts, "node_modules", "ws")))
         {
             var install = await CliProcess.RunToolAsync("npm", scripts, "ci", "--no-audit", "--no-fund");
@@ -162,18 +163,5 @@ public sealed class TlsTests
                 final |= json.RootElement.TryGetProperty("isFinal", out var isFinal) && isFinal.ValueKind == JsonValueKind.True;
             }
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SpeechGate.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SpeechGate.slnx not found above " + AppContext.BaseDirectory);
     }
 }
