@@ -93,7 +93,14 @@ internal sealed class SpeechCacheActivity(SqliteCacheDatabase database) : IDispo
         return values;
     }
 
-    public void Dispose() => _flushGate.Dispose();
+    /// <remarks>
+    /// Leaves the gate undisposed: the flush timer's last callback may still be running (or just starting) when the cache
+    /// is disposed, and a disposed gate would throw <see cref="ObjectDisposedException"/> into it on every graceful
+    /// shutdown. A <see cref="SemaphoreSlim"/> whose wait handle is never asked for holds no OS resource.
+    /// </remarks>
+    public void Dispose()
+    {
+    }
 
     private List<KeyValuePair<string, PendingTouch>> Drain()
     {
