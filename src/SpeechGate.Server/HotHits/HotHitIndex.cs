@@ -57,10 +57,14 @@ internal sealed class HotHitIndex
         return null;
     }
 
-    /// <summary>Remembers a plain cache hit; answers that depended on more than the request (a fallback, a budget warning) are not.</summary>
+    /// <summary>
+    /// Remembers a plain cache hit; answers that depended on more than the request (a fallback, a budget warning, a
+    /// lexicon file that may be edited) are not.
+    /// </summary>
     public void Remember(byte[] fingerprint, VoiceConfiguration voices, SpeechAudio answer)
     {
-        if (answer.CacheStatus != SpeechCacheStatus.Hit || answer.CacheKey is not { } key || answer.FallbackFromVoiceId is not null || answer.Warnings.Count > 0)
+        if (answer.CacheStatus != SpeechCacheStatus.Hit || answer.CacheKey is not { } key || answer.FallbackFromVoiceId is not null || answer.Warnings.Count > 0
+            || answer.AdditionalProperties?.ContainsKey(SpeechGate.Proofing.Lexicons.LexiconAnswers.DependentProperty) == true)
         {
             return;
         }

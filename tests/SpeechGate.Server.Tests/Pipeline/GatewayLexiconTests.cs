@@ -46,12 +46,40 @@ public sealed class GatewayLexiconTests : IDisposable
         Assert.Equal(Locator(pipeline, uploads[1]), Locators(tts[3]));
     }
 
-    private static async Task<List<string>> SayAllAsync(PipelineGateway pipeline)
+    [Fact]
+    public async Task EditingOneLexeme_AfterRepeatedHits_TheHotPathDoesNotServeTheOldClip()
+    {
+        await File.WriteAllTextAsync(_lexicon, Pls);
+        await using var pipeline = await PipelineGateway.StartAsync(new Dictionary<string, string?> { ["Proofing:Lexicon"] = _lexicon });
+
+        // The hot path serves keyed requests only.
+        var key = (await pipeline.Gateway.Keys.CreateAsync("lexicon")).Secret;
+        await SayAllAsync(pipeline, key);
+        await pipeline.WaitForEntriesAsync(3);
+
+        // Hits of the full path: the gateway's hot-hit index would remember these exact requests.
+        var hits = await SayAllAsync(pipeline, key);
+        await File.WriteAllTextAsync(_lexicon, Pls.Replace("sequel", "ess cue ell", StringComparison.Ordinal));
+        var afterEdit = await SayAllAsync(pipeline, key);
+
+        Assert.DoesNotContain("miss", hits);
+        Assert.Equal("miss", afterEdit[1]);
+        Assert.DoesNotContain("miss", new[] { afterEdit[0], afterEdit[2] });
+        Assert.Equal(4, pipeline.UpstreamTts.Count);
+    }
+
+    private static async Task<List<string>> SayAllAsync(PipelineGateway pipeline, string? key = null)
     {
         var statuses = new List<string>();
         foreach (var line in Lines)
         {
-            using var response = await pipeline.Client.SendAsync(PipelineGateway.Post(Path, JsonSerializer.Serialize(new { text = line, model_id = "eleven_flash_v2_5" })));
+            using var request = PipelineGateway.Post(Path, JsonSerializer.Serialize(new { text = line, model_id = "eleven_flash_v2_5" }));
+            if (key is not null)
+            {
+                request.Headers.Add("xi-api-key", key);
+            }
+
+            using var response = await pipeline.Client.SendAsync(request);
             _ = await response.Content.ReadAsByteArrayAsync();
             statuses.Add(TextToSpeechEndpointsTests.Header(response, "x-speechgate-cache")!);
         }

@@ -29,6 +29,11 @@ internal sealed class LexiconSpeechSynthesizer(
             return await base.SynthesizeAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
+        return (await SynthesizeWithLexiconAsync(request, path, cancellationToken).ConfigureAwait(false)).WithProperty(LexiconAnswers.DependentProperty, true);
+    }
+
+    private async Task<SpeechAudio> SynthesizeWithLexiconAsync(SpeechRequest request, string path, CancellationToken cancellationToken)
+    {
         var lexicon = store.Get(path);
         var matches = lexicon.MatchesIn(request.Text);
         if (matches.Count == 0)
