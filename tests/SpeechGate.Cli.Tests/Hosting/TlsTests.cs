@@ -38,11 +38,8 @@ public sealed class TlsTests
         var data = await CreateCertificateAsync();
         await using var serve = await ServeProcess.StartAsync(data, "--https");
         var scripts = Path.Combine(ExternalCommand.RepositoryRoot(), "tests", "conformance-js");
-        if (!Directory.Exists(Path.Combine(scripts, "node_modules", "ws")))
-        {
-            var install = await CliProcess.RunToolAsync("npm", scripts, "ci", "--no-audit", "--no-fund");
-            Assert.True(install.ExitCode == 0, install.Output);
-        }
+        var install = await NpmPackages.EnsureInstalledAsync(scripts);
+        Assert.True(install.ExitCode == 0, install.Output);
 
         var node = await CliProcess.RunToolAsync("node", scripts, "wss-stream-input.mjs", Wss(serve.BaseAddress).ToString(), GatewayCertificates.DevelopmentCertificatePath(data));
 

@@ -18,13 +18,8 @@ public sealed class JsSdkConformanceTests
     {
         var scriptDirectory = Path.Combine(ExternalCommand.RepositoryRoot(), "tests", "conformance-js");
         // Installed again whenever a dependency of package.json is missing (a checkout that predates a new one).
-        using var package = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(scriptDirectory, "package.json")));
-        var dependencies = package.RootElement.GetProperty("dependencies").EnumerateObject().Select(d => d.Name);
-        if (dependencies.Any(name => !File.Exists(Path.Combine(scriptDirectory, "node_modules", name, "package.json"))))
-        {
-            var install = await ExternalCommand.RunAsync("npm", scriptDirectory, TimeSpan.FromMinutes(5), null, "ci", "--no-audit", "--no-fund");
-            Assert.True(install.ExitCode == 0, "npm ci failed:\n" + install.Output);
-        }
+        var install = await NpmPackages.EnsureInstalledAsync(scriptDirectory);
+        Assert.True(install.ExitCode == 0, "npm ci failed:\n" + install.Output);
 
         await using var gateway = await LocalEngineGateway.StartAsync();
         var outDirectory = Path.Combine(gateway.DataDirectory, "audio");

@@ -33,11 +33,8 @@ internal sealed class S3rverProcess : IAsyncDisposable
         await Install.WaitAsync();
         try
         {
-            if (!File.Exists(Path.Combine(package, "node_modules", "s3rver", "bin", "s3rver.js")))
-            {
-                var install = await ExternalCommand.RunAsync("npm", package, TimeSpan.FromMinutes(5), null, "ci", "--no-audit", "--no-fund");
-                Assert.True(install.ExitCode == 0, "npm ci failed:\n" + install.Output);
-            }
+            var install = await NpmPackages.EnsureInstalledAsync(package);
+            Assert.True(install.ExitCode == 0, "npm ci failed:\n" + install.Output);
         }
         finally
         {
