@@ -39,6 +39,9 @@ public class RenderCrashTests
             }
         }
 
+        // The held request is released only once the fake has seen its client go (a request nobody waits for any more is
+        // never generated, hence never billed); releasing it earlier raced the fake's disconnect detection.
+        await WaitAsync(() => cli.Server.Requests.Any(r => r.Aborted));
         gate.SetResult();
         var paidBeforeKill = cli.Server.Requests.Count(IsAnswered);
         Assert.InRange(paidBeforeKill, 12, 29);
