@@ -243,12 +243,20 @@ public sealed class PostgresBudgetStore(PostgresDatabase database, TimeProvider 
     private async Task<int> ReleaseExpiredAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var take = new NpgsqlCommand("DELETE FROM reservation_leases WHERE lease_until < @now RETURNING id, credits, sent, pending", connection, transaction);
-        take.Parameters.AddWithValue("now", now);
-        var ended = await EndAsync(connection, transaction, take, now, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return ended;
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var take = new NpgsqlCommand("DELETE FROM reservation_leases WHERE lease_until < @now RETURNING id, credits, sent, pending", connection, transaction);
+            take.Parameters.AddWithValue("now", now);
+            var ended = await EndAsync(connection, transaction, take, now, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return ended;
+        }
+        catch (PostgresException error) when (error.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+        {
+            // Another replica ending expired leases over the same buckets won; what is left, the next sweep ends.
+            return 0;
+        }
     }
 
     // Ends the leases `take` deletes (the delete is the claim: of two replicas ending one lease, one gets the row):
